@@ -1,0 +1,291 @@
+"""Generate ``v0_mcp/api/_models.py`` from the v0 OpenAPI spec.
+
+Run ``python scripts/generate_models.py`` after updating ``spec/openapi.json``;
+``tests/api/test_models.py`` fails when the committed module is out of date.
+
+Why generate: 59 operations and ~150 object shapes are too many to copy by hand
+without drift. The rules that make the models fit for purpose live here:
+
+* request bodies and query strings are strict (``extra="forbid"``; enums, limits
+  and required fields checked), as the API answers 422 to anything else;
+* responses are tolerant (extra fields kept; every field but ``id`` optional),
+  because real v0 omits fields the spec calls required;
+* ``"true"``/``"false"`` string enums in query strings become ``bool`` and are
+  encoded back by the client; ``date-time`` request fields become ``datetime``.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "spec" / "openapi.json"
+OUT = ROOT / "v0_mcp" / "api" / "_models.py"
+# Shapes shared by several operations get a name of their own, not their first user's.
+RENAMES = {
+    "McpServersFindResponseDataItem": "McpServer",
+    "McpServersFindResponseDataItemAuth": "McpServerAuth",
+    "ProjectsFindEnvVarsResponse": "EnvVarList",
+    "ChatsFindMessagesResponsePagination": "Pagination",
+    "DeploymentsFindLogsResponseLogsItem": "DeploymentLog",
+}
+RESERVED = {"register", "schema", "json", "copy", "validate", "construct"}
+
+HEADER = '''"""Pydantic models of every v0 Platform API v1 request and response.
+
+Generated from ``spec/openapi.json`` by ``scripts/generate_models.py``; do not
+edit by hand. Request models (``Request`` subclasses) are strict, response
+models (``Response`` subclasses) tolerant; the generator's docstring says why.
+"""
+
+# ruff: noqa: E501
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Request(BaseModel):
+    """A request body or query string: unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Response(BaseModel):
+    """A response body: extra fields are kept, missing ones tolerated."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+'''
+
+
+def pascal(text: str) -> str:
+    parts = re.split(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])", text)
+    return "".join(p[:1].upper() + p[1:] for p in parts if p)
+
+
+def arm_tag(schema: dict[str, Any], index: int) -> str:
+    """Name a union arm after its ``type`` (or other const) tag, else its position."""
+    for prop in ("type", "billingType"):
+        tag = schema.get("properties", {}).get(prop, {})
+        value = tag.get("const", (tag.get("enum") or [None])[0])
+        if isinstance(value, str):
+            return pascal(value)
+    return str(index)
+
+
+def op_name(operation_id: str) -> str:
+    return pascal(operation_id.replace("integrations.vercel.", "vercel."))
+
+
+@dataclass
+class Emitter:
+    spec: dict[str, Any]
+    classes: dict[str, str] = field(default_factory=dict)  # name -> source
+    shapes: dict[str, str] = field(default_factory=dict)  # structural key -> name
+    order: list[str] = field(default_factory=list)
+    preferred: dict[str, str] = field(default_factory=dict)  # structural key -> component name
+
+    # -- types -----------------------------------------------------------------
+
+    def annotation(self, schema: dict[str, Any], name: str, *, strict: bool, query: bool = False) -> str:
+        """Return the Python annotation for ``schema``; nested objects become classes named ``name``."""
+        if "$ref" in schema:
+            ref = schema["$ref"].rsplit("/", 1)[-1]
+            if strict:
+                raise ValueError(f"request schema {name} references component {ref}")
+            return ref
+        if "allOf" in schema:
+            return self.all_of(schema, name, strict=strict)
+        if "anyOf" in schema:
+            arms = [self.annotation(arm, name + arm_tag(arm, i), strict=strict) for i, arm in enumerate(schema["anyOf"])]
+            union = " | ".join(dict.fromkeys(arms))
+            tagged = all("type" in arm.get("properties", {}) for arm in schema["anyOf"])
+            return f'Annotated[{union}, Field(discriminator="type")]' if strict and tagged else union
+        if "const" in schema:
+            return f"Literal[{schema['const']!r}]" if isinstance(schema["const"], bool) else f"Literal[{json.dumps(schema['const'])}]"
+        types = schema.get("type", "any")
+        if isinstance(types, list):
+            arms = [self.annotation({**schema, "type": t}, name, strict=strict, query=query) for t in types]
+            return " | ".join(dict.fromkeys(arms))
+        if "enum" in schema:
+            if query and sorted(schema["enum"]) == ["false", "true"]:
+                return "bool"
+            return "Literal[" + ", ".join(json.dumps(v) for v in schema["enum"]) + "]"
+        if types == "string":
+            if strict and schema.get("format") == "date-time":
+                return "datetime"
+            return "str"
+        if types == "number":
+            return "int" if strict and name.endswith(("Limit", "Offset")) else "float"
+        if types == "integer":
+            return "int"
+        if types == "boolean":
+            return "bool"
+        if types == "null":
+            return "None"
+        if types == "array":
+            if "prefixItems" in schema:
+                return "list[Any]"
+            items = schema.get("items") or {}
+            return f"list[{self.constrained(items, name + 'Item', strict=strict)}]"
+        if types == "object":
+            if "properties" in schema:
+                return self.model(schema, name, strict=strict)
+            values = schema.get("additionalProperties")
+            if isinstance(values, dict) and values:
+                keys = self.constrained(schema.get("propertyNames", {"type": "string"}), name + "Key", strict=strict)
+                return f"dict[{keys}, {self.constrained(values, name + 'Value', strict=strict)}]"
+            return "dict[str, Any]"
+        return "Any"
+
+    def constrained(self, schema: dict[str, Any], name: str, *, strict: bool) -> str:
+        """Return an annotation carrying the schema's limits (requests only)."""
+        base = self.annotation(schema, name, strict=strict)
+        limits = self.limits(schema) if strict else []
+        return f"Annotated[{base}, Field({', '.join(limits)})]" if limits else base
+
+    @staticmethod
+    def limits(schema: dict[str, Any]) -> list[str]:
+        keys = {"minLength": "min_length", "maxLength": "max_length", "minimum": "ge", "maximum": "le",
+                "exclusiveMinimum": "gt", "exclusiveMaximum": "lt", "minItems": "min_length", "maxItems": "max_length"}
+        return [f"{py}={schema[js]!r}" for js, py in keys.items() if js in schema]
+
+    def all_of(self, schema: dict[str, Any], name: str, *, strict: bool) -> str:
+        """Merge ``allOf: [common, anyOf: [variants]]`` into one model per variant."""
+        common = [s for s in schema["allOf"] if "properties" in s]
+        variants = [arm for s in schema["allOf"] if "anyOf" in s for arm in s["anyOf"]]
+        if len(common) != 1 or not variants:
+            raise ValueError(f"unsupported allOf in {name}")
+        arms = []
+        for arm in variants:
+            merged = {
+                "type": "object",
+                "properties": {**common[0]["properties"], **arm["properties"]},
+                "required": [*common[0].get("required", []), *arm.get("required", [])],
+                "additionalProperties": False,
+            }
+            tag = arm["properties"]["type"].get("const") or arm["properties"]["type"]["enum"][0]
+            arms.append(self.model(merged, name + pascal(tag), strict=strict))
+        return " | ".join(arms)
+
+    # -- classes ---------------------------------------------------------------
+
+    def model(self, schema: dict[str, Any], name: str, *, strict: bool) -> str:
+        key = json.dumps([strict, schema], sort_keys=True)
+        if key in self.shapes:
+            return self.shapes[key]
+        name = RENAMES.get(name, self.preferred.get(key, name))
+        while name in self.classes:
+            name += "_"
+        self.shapes[key] = name
+        self.classes[name] = ""  # reserve before recursing
+        base = "Request" if strict else "Response"
+        required = set(schema.get("required", []))
+        lines = [f"class {name}({base}):"]
+        if schema.get("description") and not strict:
+            doc = schema["description"].split("\n")[0].replace('"""', "'")
+            lines.append(f'    """{doc}"""\n')
+        for prop, sub in schema["properties"].items():
+            lines.append("    " + self.field(prop, sub, name + pascal(prop), strict=strict,
+                                             required=prop in required))
+        if len(lines) == 1:
+            lines.append("    pass")
+        self.classes[name] = "\n".join(lines)
+        self.order.append(name)
+        return name
+
+    def field(self, prop: str, schema: dict[str, Any], type_name: str, *, strict: bool, required: bool,
+              query: bool = False) -> str:
+        """Return one class attribute line for property ``prop``."""
+        attr, args = prop, []
+        if keyword.iskeyword(prop) or not prop.isidentifier() or prop in RESERVED:
+            attr = re.sub(r"\W", "_", prop) + "_"
+            args.append(f"alias={prop!r}")
+        annotation = self.annotation(schema, type_name, strict=strict, query=query)
+        if not strict:
+            if prop == "id" and required:
+                return f"{attr}: {annotation}"
+            optional = annotation if annotation.endswith("| None") else f"{annotation} | None"
+            return f"{attr}: {optional} = " + (f"Field(None, {', '.join(args)})" if args else "None")
+        args = self.limits(schema) + args
+        if required:
+            return f"{attr}: Annotated[{annotation}, Field({', '.join(args)})]" if args else f"{attr}: {annotation}"
+        default = schema.get("default")
+        if isinstance(default, (dict, list)):
+            args.insert(0, f"default_factory={type(default).__name__}")
+            return f"{attr}: {annotation} = Field({', '.join(args)})"
+        if default is None and not annotation.endswith("| None"):
+            annotation += " | None"
+        elif annotation == "bool" and isinstance(default, str):
+            default = default == "true"
+        value = json.dumps(default) if isinstance(default, str) else repr(default)
+        return f"{attr}: {annotation} = " + (f"Field({value}, {', '.join(args)})" if args else value)
+
+    def query_model(self, params: list[dict[str, Any]], name: str) -> str | None:
+        props = {p["name"]: p["schema"] for p in params if p["in"] == "query"}
+        if not props:
+            return None
+        required = [p["name"] for p in params if p["in"] == "query" and p.get("required")]
+        lines = [f"class {name}(Request):"]
+        for prop, schema in props.items():
+            lines.append("    " + self.field(prop, schema, name + pascal(prop), strict=True,
+                                             required=prop in required, query=True))
+        self.classes[name] = "\n".join(lines)
+        self.order.append(name)
+        return name
+
+
+def main(check: bool = False) -> int:
+    spec = json.loads(SPEC.read_text())
+    emitter = Emitter(spec)
+    for comp, schema in spec["components"]["schemas"].items():
+        emitter.preferred.setdefault(json.dumps([False, schema], sort_keys=True), comp)
+    for comp, schema in spec["components"]["schemas"].items():
+        if "properties" in schema:
+            emitter.model(schema, comp, strict=False)
+    index: list[str] = []
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            name = op_name(op["operationId"])
+            query = emitter.query_model(op.get("parameters", []), f"{name}Query")
+            body = None
+            content = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if content:
+                body = emitter.annotation(content["schema"], f"{name}Body", strict=True)
+            response = op["responses"]["200"]["content"]
+            schema = response.get("application/json", {}).get("schema")
+            resp = emitter.annotation(schema, f"{name}Response", strict=False) if schema else None
+            index.append(f"    {op['operationId']!r}: ({query}, {body!r}, {resp!r}),")
+    src = [HEADER]
+    for name in emitter.order:
+        src.append("\n\n" + emitter.classes[name])
+    aliases = []
+    for line in index:
+        _, rest = line.split(": (", 1)
+        body = rest.split(", ")[1]
+        resp = rest.rsplit(", ", 1)[1].rstrip("),")
+        if "|" in resp:
+            aliases.append(f"{op_name(line.split(chr(39))[1])}Response = {resp.strip(chr(39))}")
+        if "|" in body and not body.startswith("'Annotated"):
+            op_id = line.split("'")[1]
+            alias = op_name(op_id) + "Body"
+            aliases.append(f'{alias} = Annotated[{body.strip(chr(39))}, Field(discriminator="type")]')
+    if aliases:
+        src.append("\n\n" + "\n".join(aliases))
+    text = "\n".join(src).rstrip() + "\n"
+    if check:
+        return 0 if OUT.exists() and OUT.read_text() == text else 1
+    OUT.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(check="--check" in sys.argv))

@@ -1,0 +1,3 @@
+from v0_mcp.cli import main
+
+main()
