@@ -31,8 +31,6 @@ def log(message: str) -> None:
 
 
 def ensure_env() -> None:
-    if sys.version_info < (3, 11):
-        sys.exit(f"dev.py: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PY.exists() and STAMP.exists() and STAMP.read_text() == digest:
         return
@@ -76,4 +74,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script is what tells an old Python so
+        sys.exit(f"dev.py: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     sys.exit(main(sys.argv[1:]))

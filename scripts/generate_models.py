@@ -105,12 +105,18 @@ class Emitter:
         if "allOf" in schema:
             return self.all_of(schema, name, strict=strict)
         if "anyOf" in schema:
-            arms = [self.annotation(arm, name + arm_tag(arm, i), strict=strict) for i, arm in enumerate(schema["anyOf"])]
+            arms = [
+                self.annotation(arm, name + arm_tag(arm, i), strict=strict) for i, arm in enumerate(schema["anyOf"])
+            ]
             union = " | ".join(dict.fromkeys(arms))
             tagged = all("type" in arm.get("properties", {}) for arm in schema["anyOf"])
             return f'Annotated[{union}, Field(discriminator="type")]' if strict and tagged else union
         if "const" in schema:
-            return f"Literal[{schema['const']!r}]" if isinstance(schema["const"], bool) else f"Literal[{json.dumps(schema['const'])}]"
+            return (
+                f"Literal[{schema['const']!r}]"
+                if isinstance(schema["const"], bool)
+                else f"Literal[{json.dumps(schema['const'])}]"
+            )
         types = schema.get("type", "any")
         if isinstance(types, list):
             arms = [self.annotation({**schema, "type": t}, name, strict=strict, query=query) for t in types]
@@ -154,8 +160,16 @@ class Emitter:
 
     @staticmethod
     def limits(schema: dict[str, Any]) -> list[str]:
-        keys = {"minLength": "min_length", "maxLength": "max_length", "minimum": "ge", "maximum": "le",
-                "exclusiveMinimum": "gt", "exclusiveMaximum": "lt", "minItems": "min_length", "maxItems": "max_length"}
+        keys = {
+            "minLength": "min_length",
+            "maxLength": "max_length",
+            "minimum": "ge",
+            "maximum": "le",
+            "exclusiveMinimum": "gt",
+            "exclusiveMaximum": "lt",
+            "minItems": "min_length",
+            "maxItems": "max_length",
+        }
         return [f"{py}={schema[js]!r}" for js, py in keys.items() if js in schema]
 
     def all_of(self, schema: dict[str, Any], name: str, *, strict: bool) -> str:
@@ -194,16 +208,16 @@ class Emitter:
             doc = schema["description"].split("\n")[0].replace('"""', "'")
             lines.append(f'    """{doc}"""\n')
         for prop, sub in schema["properties"].items():
-            lines.append("    " + self.field(prop, sub, name + pascal(prop), strict=strict,
-                                             required=prop in required))
+            lines.append("    " + self.field(prop, sub, name + pascal(prop), strict=strict, required=prop in required))
         if len(lines) == 1:
             lines.append("    pass")
         self.classes[name] = "\n".join(lines)
         self.order.append(name)
         return name
 
-    def field(self, prop: str, schema: dict[str, Any], type_name: str, *, strict: bool, required: bool,
-              query: bool = False) -> str:
+    def field(
+        self, prop: str, schema: dict[str, Any], type_name: str, *, strict: bool, required: bool, query: bool = False
+    ) -> str:
         """Return one class attribute line for property ``prop``."""
         attr, args = prop, []
         if keyword.iskeyword(prop) or not prop.isidentifier() or prop in RESERVED:
@@ -236,8 +250,10 @@ class Emitter:
         required = [p["name"] for p in params if p["in"] == "query" and p.get("required")]
         lines = [f"class {name}(Request):"]
         for prop, schema in props.items():
-            lines.append("    " + self.field(prop, schema, name + pascal(prop), strict=True,
-                                             required=prop in required, query=True))
+            lines.append(
+                "    "
+                + self.field(prop, schema, name + pascal(prop), strict=True, required=prop in required, query=True)
+            )
         self.classes[name] = "\n".join(lines)
         self.order.append(name)
         return name
@@ -252,8 +268,8 @@ def main(check: bool = False) -> int:
         if "properties" in schema:
             emitter.model(schema, comp, strict=False)
     index: list[str] = []
-    for path, methods in spec["paths"].items():
-        for method, op in methods.items():
+    for methods in spec["paths"].values():
+        for op in methods.values():
             name = op_name(op["operationId"])
             query = emitter.query_model(op.get("parameters", []), f"{name}Query")
             body = None

@@ -1,0 +1,72 @@
+"""Build the MCP server: the selected tools, resources and prompts over one v0 client."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Final
+
+from mcp.server.mcpserver import MCPServer
+
+from . import __version__
+from .api import V0Client
+from .settings import Settings
+from .tools import ALL_TOOLS, Runtime, Selection, select, to_mcp_tool
+
+__all__ = ["INSTRUCTIONS", "V0MCPServer", "build_server", "demo_client"]
+
+logger = logging.getLogger(__name__)
+
+INSTRUCTIONS: Final = """\
+v0 builds web apps (Next.js) from prompts. The flow:
+1. create_chat(message=what to build) -> chatId, reply, demoUrl, files.
+   If status is "pending", call wait_for_generation.
+2. Iterate: send_message(chatId, message=the change); or edit files directly with update_version_files.
+   get_version lists files; read one from its v0://chats/{chatId}/versions/{versionId}/files/{path} resource.
+3. Ship: create_deployment(chatId, versionId) -> get_deployment_logs (poll with since=nextSince) and
+   get_deployment_errors; fix and deploy again.
+Ids come from results: chatId, versionId (latestVersion), deploymentId. Destructive tools need confirmation.
+"""
+
+
+class V0MCPServer(MCPServer[Any]):
+    """An ``MCPServer`` that carries the v0 runtime its tools use."""
+
+    v0_runtime: Runtime
+
+
+def demo_client(settings: Settings) -> V0Client:
+    """Return a client wired in process to a fresh simulator with a seeded workspace."""
+    import httpx
+
+    from .simulator import Simulator, SimulatorConfig
+
+    simulator = Simulator(SimulatorConfig(seed_workspace=True, generation_delay=settings.generation_delay))
+    return V0Client(
+        api_key=settings.api_key or "demo",
+        base_url="http://127.0.0.1/v1",
+        transport=httpx.ASGITransport(app=simulator.app),
+    )
+
+
+def build_server(settings: Settings, *, client: V0Client | None = None) -> V0MCPServer:
+    """Build the server for ``settings``; pass ``client`` to talk to a v0 of your own (tests)."""
+    selection = Selection(
+        toolsets=None if settings.toolsets == {"builder"} else settings.toolsets,
+        tools=settings.tools,
+        exclude=settings.exclude_tools,
+        read_only=settings.read_only,
+    )
+    specs = select(ALL_TOOLS, selection)
+    if client is None:
+        client = demo_client(settings) if settings.demo else V0Client(settings.api_key, base_url=settings.api_url)
+    server = V0MCPServer(
+        "v0-mcp",
+        title="v0",
+        description="Build, iterate on, edit and deploy apps with v0",
+        instructions=INSTRUCTIONS,
+        website_url="https://v0.app",
+        version=__version__,
+        tools=[to_mcp_tool(spec) for spec in specs],
+    )
+    server.v0_runtime = Runtime(client=client)
+    return server

@@ -1,0 +1,150 @@
+"""Turn a catalogue operation into a tool: declare it in one call, get a thin handler.
+
+``endpoint()`` is how each toolset module declares its tools. The handler it
+builds calls the operation through the v0 client, shapes the response with the
+declared function and renders it; destructive operations get the confirmation
+guard. Nothing here builds URLs: the catalogue and the client do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, Final, cast
+
+from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
+from mcp.server.mcpserver import Context, Elicit, Resolve
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ResourceLink
+from pydantic import BaseModel, Field, create_model
+from pydantic.fields import FieldInfo
+
+from ..api import Operation, operation
+from ._errors import agent_errors
+from ._registry import ToolSpec
+from ._results import Result, render
+from ._runtime import runtime_of
+from ._schema import FieldSpec, argument_fields
+
+__all__ = ["DOCS", "Confirmation", "endpoint", "plain"]
+
+Shape = Callable[[Any, Mapping[str, Any]], Result]
+Links = Callable[[Any, Mapping[str, Any]], Sequence[ResourceLink]]
+
+# Descriptions for arguments whose name and type do not say enough. Shared by every tool.
+DOCS: Final[Mapping[str, str]] = {
+    "chatId": "From list_chats or create_chat",
+    "versionId": "From get_chat (latestVersion) or list_versions",
+    "messageId": "From list_messages or a generation result",
+    "projectId": "From list_projects",
+    "deploymentId": "From create_deployment or list_deployments",
+    "cursor": "nextCursor of the previous page",
+    "metadata": "String key-value pairs",
+}
+
+
+class Confirmation(BaseModel):
+    """What a user is asked before a destructive call."""
+
+    confirm: bool = Field(description="Yes, do it: this cannot be undone")
+
+
+CONFIRM_FIELD: Final[FieldSpec] = (
+    bool,
+    FieldInfo(default=False, description="Set true after the user agreed; needed when the client cannot ask"),
+)
+
+
+def _confirmation_resolver(tool: str, target_field: str | None) -> Any:
+    """Return a resolver that asks the user by elicitation when the client can be asked."""
+
+    async def ask(ctx: Context[Any, Any], confirm: bool) -> Confirmation | Elicit[Confirmation]:
+        if confirm:
+            return Confirmation(confirm=True)
+        capabilities = ctx.client_capabilities
+        elicitation = capabilities.elicitation if capabilities is not None else None
+        can_ask = elicitation is not None and (elicitation.form is not None or elicitation.url is None)
+        if not can_ask or not _has_back_channel(ctx):
+            return Confirmation(confirm=False)
+        return Elicit(f"{tool} cannot be undone. Go ahead?", Confirmation)
+
+    return ask
+
+
+def _has_back_channel(ctx: Context[Any, Any]) -> bool:
+    version = ctx.protocol_version or ""
+    if version >= "2026-07-28":
+        return True  # answered through input_required rounds, no back channel needed
+    return bool(getattr(ctx.session, "can_send_request", False))
+
+
+def _check_confirmation(tool: str, outcome: Any) -> None:
+    if isinstance(outcome, AcceptedElicitation) and getattr(outcome.data, "confirm", False):
+        return
+    if isinstance(outcome, AcceptedElicitation):
+        raise ToolError(
+            f"{tool} is destructive and was not confirmed. Ask the user, then call again with confirm: true."
+        )
+    raise ToolError(f"The user declined {tool}; nothing was changed.")
+
+
+def endpoint(
+    tool: str,
+    *,
+    title: str,
+    description: str,
+    output: type[Result],
+    shape: Shape,
+    links: Links | None = None,
+    hide: frozenset[str] = frozenset(),
+    docs: Mapping[str, str] | None = None,
+) -> ToolSpec:
+    """Declare the tool for a catalogue operation (looked up by tool name)."""
+    op = operation(tool)
+    fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
+    resolvers: dict[str, Any] = {}
+    own: frozenset[str] = frozenset()
+    if op.kind == "destructive":
+        fields["confirm"] = CONFIRM_FIELD
+        own = frozenset({"confirm"})
+        target = op.path_params[-1] if op.path_params else None
+        resolvers["confirmation"] = Annotated[
+            ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool, target))
+        ]
+    return ToolSpec(
+        name=tool,
+        title=title,
+        description=description,
+        toolset=op.toolset,
+        kind=op.kind,
+        builder=op.builder,
+        fields=fields,
+        output=output,
+        handler=_handler(op, shape, links),
+        operation=op,
+        docs={**DOCS, **(docs or {})},
+        resolvers=resolvers,
+        own=own,
+    )
+
+
+def _handler(op: Operation, shape: Shape, links: Links | None) -> Any:
+    async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+        if "confirmation" in args:
+            _check_confirmation(op.tool, args.pop("confirmation"))
+            args.pop("confirm", None)
+        v0 = runtime_of(ctx).client_for(ctx)
+        with agent_errors(args):
+            response = await v0.call(op, **args)
+        return render(shape(response, args), links(response, args) if links else ())
+
+    return handle
+
+
+def plain(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
+    """Declare a tool whose (small) response is returned as ``data``, as v0 sent it."""
+    op = operation(tool)
+    name = "".join(part.title() for part in tool.split("_")) + "Result"
+    model = cast(type[Result], create_model(name, __base__=Result, data=(op.response, ...)))
+    return endpoint(
+        tool, title=title, description=description, output=model, shape=lambda r, _: model(data=r), docs=docs
+    )

@@ -1,0 +1,83 @@
+"""The one seam where v0 and client errors become tool errors an agent can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Final
+
+from mcp.server.mcpserver.exceptions import ToolError
+
+from ..api import (
+    MissingAPIKey,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+    Unprocessable,
+    V0APIError,
+    V0Error,
+    V0RequestError,
+    V0TimeoutError,
+    V0TransportError,
+)
+
+__all__ = ["NO_KEY_MESSAGE", "agent_errors"]
+
+NO_KEY_MESSAGE: Final = (
+    "No v0 API key is configured. Create one at https://v0.app/chat/settings/keys and set V0_API_KEY in the "
+    "MCP server's environment (or send X-V0-Api-Key over HTTP); to try v0-mcp without a key, run `v0-mcp --demo`."
+)
+
+# Which tool lists valid values for an id the API did not find.
+_LISTERS: Final[Mapping[str, str]] = {
+    "messageId": "list_messages",
+    "versionId": "list_versions",
+    "deploymentId": "list_deployments",
+    "environmentVariableId": "list_env_vars",
+    "hookId": "list_hooks",
+    "mcpServerId": "list_mcp_servers",
+    "projectId": "list_projects",
+    "chatId": "list_chats",
+}
+
+
+def _not_found_hint(arguments: Mapping[str, Any]) -> str:
+    given = [f"{name}={arguments[name]!r} ({tool})" for name, tool in _LISTERS.items() if arguments.get(name)]
+    if not given:
+        return "Check the id."
+    return "Check the id; these tools list valid ones: " + ", ".join(given) + "."
+
+
+@contextmanager
+def agent_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Translate errors from the v0 client into ``ToolError``s that say what to do next."""
+    arguments = arguments or {}
+    try:
+        yield
+    except MissingAPIKey:
+        raise ToolError(NO_KEY_MESSAGE) from None
+    except V0RequestError as exc:
+        raise ToolError(f"Invalid request: {exc}. Fix the named field(s) and call again.") from None
+    except RateLimited as exc:
+        wait = f"{exc.retry_after:.0f}s" if exc.retry_after is not None else "a minute"
+        raise ToolError(f"429 {exc.type}: {exc.message} Rate limited by v0: retry in {wait}.") from None
+    except Unauthorized as exc:
+        raise ToolError(
+            f"401 {exc.type}: {exc.message} The v0 API key was refused: set a valid V0_API_KEY "
+            "(https://v0.app/chat/settings/keys)."
+        ) from None
+    except NotFound as exc:
+        raise ToolError(f"404 {exc.type}: {exc.message} {_not_found_hint(arguments)}") from None
+    except Unprocessable as exc:
+        raise ToolError(f"422 {exc.type}: {exc.message} Fix the field v0 names and call again.") from None
+    except V0APIError as exc:
+        hint = " v0 failed on its side; retry shortly." if exc.status >= 500 else ""
+        raise ToolError(f"{exc.status} {exc.type}: {exc.message}{hint}") from None
+    except V0TimeoutError as exc:
+        raise ToolError(f"v0 did not answer in time ({exc}). Reads are safe to retry.") from None
+    except V0TransportError as exc:
+        raise ToolError(
+            f"Could not reach v0 ({exc}). Check V0_API_URL and the network; reads are safe to retry."
+        ) from None
+    except V0Error as exc:
+        raise ToolError(f"The v0 request failed: {exc}") from None

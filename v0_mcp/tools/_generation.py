@@ -1,0 +1,223 @@
+"""Long generations: start in v0's async mode, wait within a budget, never lose the chat.
+
+``create_chat``, ``init_chat``, ``send_message`` and ``resolve_task`` start a
+generation with ``responseMode: "async"`` and then wait for it here, sending MCP
+progress notifications. If the budget runs out the result still carries the
+chat and message ids with ``status: "pending"``; ``wait_for_generation`` picks
+the wait up again. If the client cancels the call that started a generation,
+v0's stop-message is called for it; cancelling ``wait_for_generation`` only
+stops waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Annotated, Any, Final, Literal
+
+import anyio
+from mcp.server.mcpserver import Context
+from mcp.types import CallToolResult, ResourceLink
+from pydantic import Field
+from pydantic.fields import FieldInfo
+
+from ..api import Operation, V0Client, V0Error, operation
+from ._endpoint import DOCS
+from ._errors import agent_errors
+from ._registry import ToolSpec
+from ._results import Result, chat_link, clip, file_link, messages_link, render, version_link
+from ._runtime import Runtime, runtime_of
+from ._schema import FieldSpec, argument_fields
+from ._shapes import FileInfo, files_of, last_assistant
+
+__all__ = ["Generation", "generation", "wait_for", "wait_for_generation"]
+
+logger = logging.getLogger(__name__)
+
+MAX_WAIT: Final = 600
+WAIT_FIELD: Final[FieldSpec] = (
+    int,
+    FieldInfo(default=120, ge=0, le=MAX_WAIT, description="Seconds to wait for v0 to finish; 0 returns at once"),
+)
+
+
+class Generation(Result):
+    """Where a generation stands: finished with its reply and files, or still pending."""
+
+    chatId: str
+    messageId: str | None = None
+    versionId: str | None = None
+    status: Literal["completed", "failed", "pending"]
+    name: str | None = None
+    reply: str | None = None
+    webUrl: str | None = None
+    demoUrl: str | None = None
+    files: list[FileInfo] | None = None
+    waitedSeconds: float = 0.0
+
+
+def _status(chat: Any, message_id: str | None) -> tuple[str, Any]:
+    """Return the generation status of a chat detail and its assistant message."""
+    messages = getattr(chat, "messages", None) or []
+    message = next((m for m in messages if m.id == message_id), None) if message_id else None
+    message = message or last_assistant(chat)
+    version = getattr(chat, "latestVersion", None)
+    version_status = getattr(version, "status", None)
+    finish = getattr(message, "finishReason", None) if message is not None else None
+    if version_status == "pending" or (message is not None and finish is None):
+        return "pending", message
+    if version_status == "failed" or finish == "error":
+        return "failed", message
+    return "completed", message
+
+
+def _result(chat: Any, status: str, message: Any, waited: float, note: str | None = None) -> Generation:
+    version = getattr(chat, "latestVersion", None)
+    files = getattr(version, "files", None) if version is not None else None
+    return Generation(
+        chatId=chat.id,
+        messageId=getattr(message, "id", None),
+        versionId=getattr(version, "id", None),
+        status=status,  # type: ignore[arg-type]
+        name=getattr(chat, "name", None),
+        reply=clip(getattr(message, "content", None)) if status != "pending" else None,
+        webUrl=getattr(chat, "webUrl", None),
+        demoUrl=getattr(version, "demoUrl", None),
+        files=files_of(files) if files is not None and status != "pending" else None,
+        waitedSeconds=round(waited, 1),
+        note=note,
+    )
+
+
+def _links(result: Generation) -> list[ResourceLink]:
+    links = [chat_link(result.chatId), messages_link(result.chatId)]
+    if result.versionId:
+        links.append(version_link(result.chatId, result.versionId))
+        links.extend(file_link(result.chatId, result.versionId, f.name, size=f.size) for f in (result.files or [])[:20])
+    return links
+
+
+def _pending_note(chat_id: str, message_id: str | None) -> str:
+    args = f'chatId="{chat_id}"' + (f', messageId="{message_id}"' if message_id else "")
+    return f"v0 is still generating. Call wait_for_generation({args}) to keep waiting; nothing is lost."
+
+
+def _doing(message: Any) -> str:
+    """Say in a few words what v0 is doing, from the tail of its partial reply."""
+    text = (getattr(message, "content", None) or "").strip()
+    if not text:
+        return "v0 is generating"
+    last = text.splitlines()[-1].strip()
+    return "v0 is generating: " + (last if len(last) <= 80 else "…" + last[-79:])
+
+
+async def wait_for(
+    ctx: Context[Any, Any], v0: V0Client, runtime: Runtime, chat_id: str, message_id: str | None, budget: float
+) -> Generation:
+    """Poll the chat until its generation finishes or ``budget`` seconds pass, reporting progress."""
+    start = anyio.current_time()
+    interval = runtime.poll_interval
+    while True:
+        chat = await v0.call("chats.getById", chatId=chat_id)
+        status, message = _status(chat, message_id)
+        message_id = message_id or getattr(message, "id", None)
+        waited = anyio.current_time() - start
+        if status != "pending":
+            await ctx.report_progress(budget or 1, budget or 1, f"v0 finished: {status}")
+            return _result(chat, status, message, waited)
+        await ctx.report_progress(min(waited, budget), budget or None, _doing(message))
+        if waited >= budget:
+            return _result(chat, "pending", message, waited, note=_pending_note(chat_id, message_id))
+        await anyio.sleep(min(interval, budget - waited))
+        interval = min(interval * 1.5, runtime.max_poll_interval)
+
+
+async def _stop(v0: V0Client, chat_id: str, message_id: str | None) -> None:
+    if not message_id:
+        return
+    with anyio.CancelScope(shield=True), anyio.move_on_after(10):
+        try:
+            await v0.call("chats.stop", chatId=chat_id, messageId=message_id)
+            logger.info("stopped generation %s of chat %s after the client cancelled", message_id, chat_id)
+        except V0Error as exc:
+            logger.warning("could not stop generation %s of chat %s: %s", message_id, chat_id, type(exc).__name__)
+
+
+def _start_handler(op: Operation) -> Any:
+    async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+        budget = args.pop("waitSeconds")
+        runtime = runtime_of(ctx)
+        v0 = runtime.client_for(ctx)
+        with agent_errors(args):
+            chat = await v0.call(op, **args, responseMode="async")
+        status, message = _status(chat, None)
+        message_id = getattr(message, "id", None)
+        await ctx.report_progress(0, budget or None, f"v0 started: chat {chat.id}")
+        if status != "pending" or budget == 0:
+            note = _pending_note(chat.id, message_id) if status == "pending" else None
+            result = _result(chat, status, message, 0.0, note=note)
+            return render(result, _links(result))
+        try:
+            with agent_errors(args):
+                result = await wait_for(ctx, v0, runtime, chat.id, message_id, budget)
+        except anyio.get_cancelled_exc_class():
+            await _stop(v0, chat.id, message_id)
+            raise
+        except Exception:
+            # The chat exists: never lose its id, whatever went wrong while waiting.
+            logger.warning("lost track of generation in chat %s while waiting", chat.id, exc_info=True)
+            result = _result(chat, "pending", message, 0.0, note=_pending_note(chat.id, message_id))
+        return render(result, _links(result))
+
+    return handle
+
+
+def generation(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
+    """Declare a tool that starts a generation (its operation takes ``responseMode``)."""
+    op = operation(tool)
+    fields = argument_fields(op, hide=frozenset({"responseMode"}))
+    fields["waitSeconds"] = WAIT_FIELD
+    return ToolSpec(
+        name=tool,
+        title=title,
+        description=description,
+        toolset=op.toolset,
+        kind=op.kind,
+        builder=op.builder,
+        fields=fields,
+        output=Generation,
+        handler=_start_handler(op),
+        operation=op,
+        docs={**DOCS, **(docs or {})},
+        own=frozenset({"waitSeconds"}),
+    )
+
+
+async def _wait_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+    runtime = runtime_of(ctx)
+    v0 = runtime.client_for(ctx)
+    with agent_errors(args):
+        result = await wait_for(ctx, v0, runtime, args["chatId"], args.get("messageId"), args["waitSeconds"])
+    return render(result, _links(result))
+
+
+wait_for_generation: Final = ToolSpec(
+    name="wait_for_generation",
+    title="Wait for generation",
+    description=(
+        "Wait for a pending v0 generation (from create_chat, send_message, ...) to finish. "
+        "Returns reply, demoUrl and files, or status pending again if the wait runs out."
+    ),
+    toolset="chats",
+    kind="read",
+    builder=True,
+    fields={
+        "chatId": (str, FieldInfo(min_length=1)),
+        "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
+        "waitSeconds": WAIT_FIELD,
+    },
+    output=Generation,
+    handler=_wait_handler,
+    docs=DOCS,
+    own=frozenset({"waitSeconds"}),
+)

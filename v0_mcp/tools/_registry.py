@@ -1,0 +1,220 @@
+"""Tool declarations, the one place toolsets and filters are applied, and MCP registration.
+
+Every tool is a :class:`ToolSpec`: its name, toolset and kind come from the
+catalogue (or, for workflow tools, from the spec itself), its arguments from the
+operation's models. :func:`select` applies ``--toolsets``, ``--tools``,
+``--exclude-tools`` and ``--read-only`` in a fixed order, and
+:func:`to_mcp_tool` turns a spec into the SDK's ``Tool`` with annotations, a
+compact input schema and an output schema.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Final
+
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.tools.base import Tool
+from mcp.types import CallToolResult, ToolAnnotations
+from pydantic import BaseModel, ValidationError
+
+from ..api import Kind, Operation, Toolset
+from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
+
+__all__ = [
+    "TOOLSETS",
+    "Handler",
+    "Selection",
+    "ToolSpec",
+    "UnknownNameError",
+    "annotations_for",
+    "select",
+    "to_mcp_tool",
+]
+
+TOOLSETS: Final[tuple[Toolset, ...]] = (
+    "chats",
+    "versions",
+    "projects",
+    "deployments",
+    "hooks",
+    "integrations",
+    "account",
+    "mcp_servers",
+)
+
+# Handlers receive the request context, the validated arguments and any resolved values.
+Handler = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
+
+
+def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
+    """Return the hints for a kind; only what differs from the protocol's defaults is spelled out."""
+    if kind == "read":
+        return ToolAnnotations(read_only_hint=True, open_world_hint=True)
+    return ToolAnnotations(
+        read_only_hint=False,
+        destructive_hint=kind == "destructive",
+        idempotent_hint=idempotent,
+        open_world_hint=True,
+    )
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """One MCP tool: what it is called, where it belongs, what it takes and returns."""
+
+    name: str
+    title: str
+    description: str
+    toolset: Toolset
+    kind: Kind
+    builder: bool
+    fields: Mapping[str, FieldSpec]
+    output: type[BaseModel]
+    handler: Handler
+    operation: Operation | None = None
+    docs: Mapping[str, str] = field(default_factory=dict)
+    resolvers: Mapping[str, Any] = field(default_factory=dict)  # parameter -> Annotated[..., Resolve(...)]
+    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
+
+    @property
+    def idempotent(self) -> bool:
+        return self.operation.idempotent if self.operation is not None else self.kind == "read"
+
+    @property
+    def read_only(self) -> bool:
+        return self.kind == "read"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which tools to serve: toolsets (None = the builder profile), additions, exclusions, read-only."""
+
+    toolsets: frozenset[str] | None = None
+    tools: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    read_only: bool = False
+
+
+class UnknownNameError(ValueError):
+    """A toolset or tool name that does not exist; the message lists the valid ones."""
+
+
+def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
+    """Return the tools a selection enables, ordered by toolset then name."""
+    names = {spec.name for spec in specs}
+    if unknown := (selection.tools | selection.exclude) - names:
+        raise UnknownNameError(
+            f"unknown tool(s): {', '.join(sorted(unknown))}. Valid tools: {', '.join(sorted(names))}"
+        )
+    if selection.toolsets is not None and (bad := selection.toolsets - {*TOOLSETS, "all", "builder"}):
+        valid = ", ".join(("builder", *TOOLSETS, "all"))
+        raise UnknownNameError(f"unknown toolset(s): {', '.join(sorted(bad))}. Valid toolsets: {valid}")
+
+    def enabled(spec: ToolSpec) -> bool:
+        if spec.name in selection.exclude or (selection.read_only and not spec.read_only):
+            return False
+        if spec.name in selection.tools:
+            return True
+        wanted = selection.toolsets if selection.toolsets is not None else frozenset({"builder"})
+        return "all" in wanted or spec.toolset in wanted or ("builder" in wanted and spec.builder)
+
+    order = {name: index for index, name in enumerate(TOOLSETS)}
+    return sorted(filter(enabled, specs), key=lambda s: (order[s.toolset], s.name))
+
+
+# The arguments the caller actually gave, for the running tool. The SDK validates
+# arguments into a model that fills in every default, but the API must see only
+# what was given (a PATCH with `metadata: null` would delete all metadata).
+_GIVEN: ContextVar[dict[str, Any]] = ContextVar("v0_mcp_given_arguments")
+
+
+class V0Tool(Tool):
+    """A tool whose arguments are checked strictly first, with errors an agent can act on."""
+
+    strict_model: Any = None
+    own_arguments: frozenset[str] = frozenset()
+
+    async def run(self, arguments: dict[str, Any], context: Any, convert_result: bool = False) -> Any:
+        try:
+            model = self.strict_model.model_validate(self.fn_metadata.pre_parse_json(arguments))
+        except ValidationError as exc:
+            raise ToolError(describe_validation_error(self.name, exc)) from None
+        given = model.model_dump(exclude_unset=True, by_alias=True)
+        given.update({name: getattr(model, name) for name in self.own_arguments})
+        token = _GIVEN.set(given)
+        try:
+            return await super().run(arguments, context, convert_result=convert_result)
+        finally:
+            _GIVEN.reset(token)
+
+
+def describe_validation_error(tool: str, exc: ValidationError) -> str:
+    """Turn a pydantic error into one line per field that names it and says what is wrong."""
+    lines = []
+    for error in exc.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in error["loc"]) or "(arguments)"
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown argument; check the tool's input schema for valid names"
+        lines.append(f"- {where}: {message}")
+    return f"Invalid arguments for {tool}:\n" + "\n".join(lines)
+
+
+def to_mcp_tool(spec: ToolSpec) -> Tool:
+    """Build the SDK tool for a spec: signature from its fields, compact schema, annotations."""
+    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+    fn = _bind(spec, strict)
+    tool = V0Tool.from_function(
+        fn,
+        name=spec.name,
+        title=spec.title,
+        description=spec.description,
+        annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
+        structured_output=True,
+    )
+    tool.strict_model = strict
+    tool.own_arguments = spec.own
+    tool.parameters = compact_schema(strict.model_json_schema(by_alias=True))
+    tool.fn_metadata.output_schema = compact_output_schema(spec.output)
+    return tool
+
+
+def compact_output_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Return the output schema without generated titles (it is shown to clients too)."""
+    return compact_schema(model.model_json_schema(by_alias=True, mode="serialization"))
+
+
+def _bind(spec: ToolSpec, strict: type[ArgumentModel]) -> Callable[..., Awaitable[CallToolResult]]:
+    """Make a function whose signature is the tool's arguments, so the SDK can inspect it."""
+    handler = spec.handler
+
+    async def tool_function(ctx: Context[Any, Any], **arguments: Any) -> CallToolResult:
+        resolved = {name: arguments[name] for name in spec.resolvers}
+        return await handler(ctx, {**_GIVEN.get(), **resolved})
+
+    params = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
+    annotations: dict[str, Any] = {"ctx": Context}
+    for name, info in strict.model_fields.items():
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        default = inspect.Parameter.empty if info.is_required() else info.get_default(call_default_factory=True)
+        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default))
+        annotations[name] = annotation
+    for name, annotation in spec.resolvers.items():
+        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
+        annotations[name] = annotation
+    output = Annotated[CallToolResult, spec.output]
+    annotations["return"] = output
+    tool_function.__signature__ = inspect.Signature(params, return_annotation=output)  # type: ignore[attr-defined]
+    tool_function.__annotations__ = annotations
+    tool_function.__name__ = spec.name
+    tool_function.__qualname__ = spec.name
+    return tool_function
+
+
+def specs_by_name(specs: Iterable[ToolSpec]) -> dict[str, ToolSpec]:
+    return {spec.name: spec for spec in specs}

@@ -1,0 +1,42 @@
+"""What a running tool needs from the server: the v0 client for this request, and timing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from mcp.server.mcpserver import Context
+
+from ..api import V0Client
+
+__all__ = ["API_KEY_HEADER", "Runtime", "runtime_of"]
+
+API_KEY_HEADER: Final = "x-v0-api-key"
+
+
+@dataclass
+class Runtime:
+    """The server's shared state: one v0 client (one connection pool) and polling cadence."""
+
+    client: V0Client
+    poll_interval: float = 1.0  # seconds between status checks while a generation runs
+    max_poll_interval: float = 3.0
+    default_wait: int = 120
+
+    def client_for(self, ctx: Context[Any, Any]) -> V0Client:
+        """Return the client for this request: the caller's own key over HTTP, else the server's."""
+        try:
+            headers: Mapping[str, str] | None = ctx.headers
+        except ValueError:  # no request in flight (a direct call from Python)
+            headers = None
+        key = (headers.get(API_KEY_HEADER) or "").strip() if headers else ""
+        return self.client.with_api_key(key) if key else self.client
+
+
+def runtime_of(ctx: Context[Any, Any]) -> Runtime:
+    """Return the runtime of the server handling ``ctx``."""
+    runtime = getattr(ctx.mcp_server, "v0_runtime", None)
+    if not isinstance(runtime, Runtime):
+        raise RuntimeError("the MCP server was not built by v0_mcp.server.build_server")
+    return runtime

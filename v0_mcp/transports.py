@@ -1,0 +1,179 @@
+"""Run the server over stdio, streamable HTTP or legacy SSE — secure by default.
+
+HTTP binds 127.0.0.1 unless told otherwise, and a non-loopback bind needs a
+bearer token (``V0_MCP_AUTH_TOKEN``), checked in constant time on every request
+but ``GET /healthz``. The SDK's Host/Origin checks against DNS rebinding stay on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import ipaddress
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, Final
+
+import anyio
+
+from .server import V0MCPServer, build_server
+from .settings import Settings
+from .tools import UnknownNameError
+
+__all__ = ["BearerTokenMiddleware", "build_http_app", "is_loopback", "serve"]
+
+logger = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+HEALTH_PATH: Final = "/healthz"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only accepts connections from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class BearerTokenMiddleware:
+    """Refuse every HTTP request without ``Authorization: Bearer <token>`` (health checks excepted)."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self._token = token.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") == HEALTH_PATH or self._authorized(scope):
+            await self.app(scope, receive, send)
+            return
+        body = b'{"error":"unauthorized","error_description":"Send Authorization: Bearer <V0_MCP_AUTH_TOKEN>"}'
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 401,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"www-authenticate", b'Bearer realm="v0-mcp", error="invalid_token"'),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    def _authorized(self, scope: Scope) -> bool:
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                scheme, _, credentials = value.partition(b" ")
+                if scheme.lower() == b"bearer":
+                    return hmac.compare_digest(credentials.strip(), self._token)
+        return False
+
+
+def _security(settings: Settings) -> Any:
+    from mcp.server.transport_security import TransportSecuritySettings
+
+    if is_loopback(settings.host):
+        return None  # the SDK turns on its loopback allow-list by itself
+    hosts = ["127.0.0.1:*", "localhost:*", "[::1]:*", settings.host, f"{settings.host}:*", *settings.allowed_hosts]
+    origins = [f"http://{h}" for h in hosts] + [f"https://{h}" for h in hosts]
+    unrestricted = settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts
+    return TransportSecuritySettings(
+        enable_dns_rebinding_protection=not unrestricted, allowed_hosts=hosts, allowed_origins=origins
+    )
+
+
+def build_http_app(server: V0MCPServer, settings: Settings) -> ASGIApp:
+    """Return the ASGI app for ``settings.transport`` (http or sse), with health check and auth."""
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+
+    @server.custom_route(HEALTH_PATH, methods=["GET"])
+    async def healthz(_: Request) -> Response:
+        return JSONResponse({"status": "ok", "transport": settings.transport})
+
+    security = _security(settings)
+    app: ASGIApp
+    if settings.transport == "sse":
+        app = server.sse_app(transport_security=security, host=settings.host)
+    else:
+        app = server.streamable_http_app(
+            stateless_http=settings.stateless, transport_security=security, host=settings.host
+        )
+    if settings.auth_token:
+        app = BearerTokenMiddleware(app, settings.auth_token)
+    return app
+
+
+def _refusal(settings: Settings) -> str | None:
+    if settings.transport != "stdio" and not is_loopback(settings.host) and not settings.auth_token:
+        return (
+            f"refusing to serve on {settings.host}, which other machines can reach, without a token: "
+            "set V0_MCP_AUTH_TOKEN (clients then send Authorization: Bearer <token>), or bind 127.0.0.1."
+        )
+    return None
+
+
+def serve(settings: Settings) -> int:
+    """Run the server until stdin closes (stdio) or a signal arrives; return the exit code."""
+    if refusal := _refusal(settings):
+        print(f"v0-mcp: {refusal}", file=sys.stderr)
+        return 2
+    try:
+        server = build_server(settings)
+    except UnknownNameError as exc:
+        print(f"v0-mcp: {exc}", file=sys.stderr)
+        return 2
+    if settings.demo:
+        logger.info("demo mode: serving an in-process v0 simulator with a seeded workspace (no key, no network)")
+    elif not settings.api_key:
+        logger.warning("V0_API_KEY is not set: the server runs, but every tool call will explain how to set it")
+    with contextlib.suppress(KeyboardInterrupt):
+        anyio.run(_run, server, settings)
+    return 0
+
+
+async def _run(server: V0MCPServer, settings: Settings) -> None:
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(_stop_on_signal, tasks.cancel_scope)
+        if settings.transport == "stdio":
+            await server.run_stdio_async()
+        else:
+            await _serve_http(server, settings)
+        tasks.cancel_scope.cancel()
+
+
+async def _stop_on_signal(scope: anyio.CancelScope) -> None:
+    with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT) as signals:
+        async for received in signals:
+            logger.info("received %s, shutting down", signal.Signals(received).name)
+            scope.cancel()
+            return
+
+
+async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
+    import uvicorn
+
+    app = build_http_app(server, settings)
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        lifespan="on",
+        timeout_graceful_shutdown=3,
+    )
+    http = uvicorn.Server(config)
+    http.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # signals are ours
+    where = "/sse" if settings.transport == "sse" else "/mcp"
+    logger.info("serving MCP over %s at http://%s:%d%s", settings.transport, settings.host, settings.port, where)
+    await http.serve()
