@@ -233,6 +233,8 @@ class Emitter:
         if required:
             return f"{attr}: Annotated[{annotation}, Field({', '.join(args)})]" if args else f"{attr}: {annotation}"
         default = schema.get("default")
+        if default:  # a non-empty object default: the API applies it; leave the field unset
+            default = None if isinstance(default, dict) else default
         if isinstance(default, (dict, list)):
             args.insert(0, f"default_factory={type(default).__name__}")
             return f"{attr}: {annotation} = Field({', '.join(args)})"

@@ -2,5 +2,66 @@
 
 from . import _models as models
 from ._catalogue import CATALOGUE, Kind, Method, Operation, Toolset, operation
+from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client
+from ._errors import (
+    Conflict,
+    Forbidden,
+    MissingAPIKey,
+    NotFound,
+    PayloadTooLarge,
+    RateLimited,
+    ServerError,
+    Unauthorized,
+    Unprocessable,
+    V0APIError,
+    V0Error,
+    V0RequestError,
+    V0ResponseError,
+    V0TimeoutError,
+    V0TransportError,
+)
+from ._pagination import paginate
+from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
 
-__all__ = ["CATALOGUE", "Kind", "Method", "Operation", "Toolset", "models", "operation"]
+__all__ = [
+    "CATALOGUE",
+    "DEFAULT_BASE_URL",
+    "Conflict",
+    "ContentAccumulator",
+    "Forbidden",
+    "Kind",
+    "Method",
+    "MissingAPIKey",
+    "NotFound",
+    "Operation",
+    "PayloadTooLarge",
+    "RateLimited",
+    "RetryPolicy",
+    "SSEDecoder",
+    "ServerError",
+    "StreamEvent",
+    "Timeouts",
+    "Toolset",
+    "Unauthorized",
+    "Unprocessable",
+    "V0APIError",
+    "V0Client",
+    "V0Error",
+    "V0RequestError",
+    "V0ResponseError",
+    "V0TimeoutError",
+    "V0TransportError",
+    "content_text",
+    "iter_sse",
+    "models",
+    "operation",
+    "paginate",
+    "parse_sse",
+]
+
+# Public classes and functions name the package, not a private module, as their home (as httpx does).
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) or (callable(_obj) and hasattr(_obj, "__code__")):
+        _obj.__module__ = "v0_mcp.api"
+del _name, _obj

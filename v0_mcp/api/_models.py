@@ -1367,7 +1367,7 @@ class McpServersCreateBody(Request):
     url: Annotated[str, Field(max_length=500)]
     description: str | None = Field(None, max_length=500)
     enabled: bool = True
-    auth: Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")] = Field(default_factory=dict)
+    auth: Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")] | None = None
     scope: Literal["user", "team"] = "user"
 
 

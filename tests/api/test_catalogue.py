@@ -1,0 +1,133 @@
+"""The catalogue and spec/openapi.json describe the same 59 operations, field for field."""
+
+from __future__ import annotations
+
+import json
+import typing
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from tests.conftest import SPEC_DIR
+from v0_mcp.api import CATALOGUE, Operation, operation
+
+SPEC = json.loads((SPEC_DIR / "openapi.json").read_text())
+VOCABULARY = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
+SPEC_OPS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    op["operationId"]: (method.upper(), path, op)
+    for path, methods in SPEC["paths"].items()
+    for method, op in methods.items()
+}
+IDS = sorted(SPEC_OPS)
+
+
+def models_of(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    if typing.get_origin(annotation) is typing.Annotated:
+        return models_of(typing.get_args(annotation)[0])
+    return [model for arm in typing.get_args(annotation) for model in models_of(arm)]
+
+
+def fields(model: type[BaseModel]) -> tuple[set[str], set[str]]:
+    """Return (names, required names) of a model."""
+    names = {info.alias or name for name, info in model.model_fields.items()}
+    required = {info.alias or name for name, info in model.model_fields.items() if info.is_required()}
+    return names, required
+
+
+def params(op_id: str, where: str) -> dict[str, bool]:
+    return {p["name"]: bool(p.get("required")) for p in SPEC_OPS[op_id][2].get("parameters", []) if p["in"] == where}
+
+
+def body_schema(op_id: str) -> dict[str, Any] | None:
+    request = SPEC_OPS[op_id][2].get("requestBody")
+    return request["content"]["application/json"]["schema"] if request else None
+
+
+def test_same_operations_as_the_spec():
+    catalogue = {(op.method, op.path, op.id) for op in CATALOGUE}
+    assert len(CATALOGUE) == 59
+    assert catalogue == {(method, path, op_id) for op_id, (method, path, _) in SPEC_OPS.items()}
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_path_parameters_match(op_id):
+    assert set(operation(op_id).path_params) == set(params(op_id, "path"))
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_query_parameters_match(op_id):
+    op = operation(op_id)
+    spec = params(op_id, "query")
+    if op.query is None:
+        assert spec == {}
+        return
+    names, required = fields(op.query)
+    assert names == set(spec)
+    assert required == {name for name, needed in spec.items() if needed}
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_body_fields_match(op_id):
+    op, schema = operation(op_id), body_schema(op_id)
+    if schema is None:
+        assert op.body is None
+        return
+    arms = models_of(op.body)
+    if "allOf" in schema:  # chats.init: common fields plus one variant's
+        common = next(part for part in schema["allOf"] if "properties" in part)
+        variants = [arm for part in schema["allOf"] for arm in part.get("anyOf", [])]
+        expected = {
+            arm["properties"]["type"]["const"]: (
+                {*common["properties"], *arm["properties"]},
+                {*common.get("required", []), *arm.get("required", [])},
+            )
+            for arm in variants
+        }
+        actual = {typing.get_args(model.model_fields["type"].annotation)[0]: fields(model) for model in arms}
+        assert actual == expected
+    else:
+        assert len(arms) == 1
+        assert fields(arms[0]) == (set(schema["properties"]), set(schema.get("required", [])))
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_content_kind_matches_the_declared_media_type(op_id):
+    op = operation(op_id)
+    media = set(SPEC_OPS[op_id][2]["responses"]["200"]["content"])
+    expected = {"application/json": "json", "text/event-stream": "sse"}.get(media.pop(), "binary") if media else None
+    assert op.content == expected
+    assert (op.response is None) == (op.content != "json")
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_flattened_argument_names_are_unambiguous(op_id):
+    op = operation(op_id)
+    query = fields(op.query)[0] if op.query else set()
+    body = {name for model in models_of(op.body) for name in fields(model)[0]} if op.body is not None else set()
+    path = set(op.path_params)
+    assert not (path & query or path & body or query & body)
+
+
+@pytest.mark.parametrize("op_id", IDS)
+def test_generation_flag_follows_response_mode(op_id):
+    op = operation(op_id)
+    schema = json.dumps(body_schema(op_id) or {})
+    assert op.generation == ('"responseMode"' in schema or op_id == "chats.init")
+
+
+def test_tool_metadata_matches_the_vocabulary():
+    expected = {
+        entry["operationId"]: (entry["tool"], entry["toolset"], entry["kind"], entry["builder"])
+        for entry in VOCABULARY["operations"]
+    }
+    assert {op.id: (op.tool, op.toolset, op.kind, op.builder) for op in CATALOGUE} == expected
+
+
+def test_operations_are_found_by_id_and_tool():
+    op: Operation = operation("chats.create")
+    assert operation("create_chat") is op
+    with pytest.raises(KeyError, match="unknown v0 operation"):
+        operation("chats.nope")
