@@ -1,0 +1,52 @@
+"""A faithful, stateful, local v0 Platform API v1: what ``--demo`` runs and every test drives.
+
+```python
+from v0_mcp.simulator import Simulator, SimulatorConfig
+
+sim = Simulator(SimulatorConfig(generation_delay=0.5, seed_workspace=True))
+transport = httpx.ASGITransport(app=sim.app)   # base URL http://<anything>/v1
+```
+
+All 59 operations of the catalogue, state in memory per API key, responses valid
+against ``openapi.json``, v0's error envelope, ``responseMode`` sync/async/stream,
+deployments whose logs appear over time, a rate limit and fault knobs. Time-dependent
+state is computed from an injectable clock (:class:`ManualClock` in tests).
+
+To script failures for an agent under test: a prompt containing ``BUILD_ERROR`` yields a
+version whose deployment fails (so do unbalanced brackets in a ``.tsx`` file); a prompt
+containing ``NEEDS_TASK:<type>`` ends waiting on that ``chats.resolveTask`` task; and
+:class:`Faults` (``sim.faults``) adds latency, errors, 429s and dropped connections.
+"""
+
+from contextlib import suppress
+
+from ._app import Simulator
+from ._clock import ManualClock
+from ._config import SimulatorConfig
+from ._errors import ERROR_TYPES
+from ._faults import Faults
+from ._generate import BUILD_ERROR_MARKER, find_build_error
+from ._serve import add_arguments, config_from_args, run_cli, serve, serving
+from ._state import Workspace
+
+__all__ = [
+    "BUILD_ERROR_MARKER",
+    "ERROR_TYPES",
+    "Faults",
+    "ManualClock",
+    "Simulator",
+    "SimulatorConfig",
+    "Workspace",
+    "add_arguments",
+    "config_from_args",
+    "find_build_error",
+    "run_cli",
+    "serve",
+    "serving",
+]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) or callable(_obj):
+        with suppress(AttributeError, TypeError):
+            _obj.__module__ = __name__

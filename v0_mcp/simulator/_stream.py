@@ -1,0 +1,80 @@
+"""``experimental_stream`` and ``resume``: Server-Sent Events in the format of api-notes.md §4.
+
+A stream is ``data: <json>\\n\\n`` events: a ``chat`` snapshot (version pending), for a
+new chat ``chat.title`` deltas and a ``chat.name`` delta, the
+``message.experimental_content.chunk`` deltas of the reply, a final ``chat`` snapshot,
+then ``data: [DONE]``. Events are spread over the generation's remaining time with real
+sleeps. Each pause checks the message: once it is stopped (``chats.stop``) the stream
+sends the final snapshot at once; a generation the clock completes meanwhile still streams
+all its deltas. A stream that runs to its end completes the
+generation; one whose client goes away leaves it to complete on the clock.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+from starlette.responses import StreamingResponse
+
+from ._generation import advance, complete
+from ._registry import Call
+from ._shapes import chat_detail
+
+__all__ = ["event", "generation_stream"]
+
+log = logging.getLogger(__name__)
+_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+def event(payload: dict[str, Any] | str) -> bytes:
+    """Encode one SSE event."""
+    data = payload if isinstance(payload, str) else json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    return f"data: {data}\n\n".encode()
+
+
+def generation_stream(call: Call, chat_id: str, message_id: str, *, new_chat: bool) -> StreamingResponse:
+    """Answer a generation (or a resume) as SSE."""
+    events = _events(call, chat_id, message_id, new_chat=new_chat)
+    return StreamingResponse(events, media_type="text/event-stream", headers=_HEADERS)
+
+
+async def _events(call: Call, chat_id: str, message_id: str, *, new_chat: bool) -> AsyncIterator[bytes]:
+    ws = call.ws
+    chat, message = ws.chats.get(chat_id), ws.messages.get(message_id)
+    if chat is None or message is None or message.reply is None:
+        yield event({"id": chat_id, "object": "chat", "error": "chat not found"})
+        yield event("[DONE]")
+        return
+    yield event(chat_detail(ws, chat))
+    if message.finished:
+        yield event("[DONE]")
+        return
+    if new_chat:
+        words = chat.name.split(" ")
+        half = max(1, len(words) // 2)
+        for part in (" ".join(words[:half]), "".join(" " + w for w in words[half:])):
+            if part:
+                yield event({"id": chat.id, "object": "chat.title", "delta": part})
+        yield event({"id": chat.id, "object": "chat.name", "delta": chat.name})
+    deltas = message.reply.deltas()
+    remaining = (message.completes_at or 0.0) - call.clock()
+    pause = max(0.0, min(call.config.generation_delay, remaining)) / (len(deltas) + 1)
+    for delta in deltas:
+        await anyio.sleep(pause)
+        if message.stopped:
+            break
+        yield event({"id": message.id, "object": "message.experimental_content.chunk", "delta": delta})
+    await anyio.sleep(pause)
+    now = call.clock()
+    if not message.finished:
+        complete(ws, message, at=now)
+    advance(ws, now)
+    if chat.id not in ws.chats:
+        yield event({"id": chat.id, "object": "chat", "error": "chat was deleted"})
+    else:
+        yield event(chat_detail(ws, chat))
+    yield event("[DONE]")
