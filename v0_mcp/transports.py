@@ -11,16 +11,19 @@ import contextlib
 import hmac
 import ipaddress
 import logging
+import os
 import signal
 import sys
+import threading
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import anyio
 
-from .server import V0MCPServer, build_server
 from .settings import Settings
-from .tools import UnknownNameError
+
+if TYPE_CHECKING:  # the server (and the SDK) load only once the settings are known to be usable
+    from .server import V0MCPServer
 
 __all__ = ["BearerTokenMiddleware", "build_http_app", "is_loopback", "serve"]
 
@@ -33,6 +36,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 HEALTH_PATH: Final = "/healthz"
+GRACE_SECONDS: Final = 1.0
 
 
 def is_loopback(host: str) -> bool:
@@ -128,6 +132,9 @@ def serve(settings: Settings) -> int:
     if refusal := _refusal(settings):
         print(f"v0-mcp: {refusal}", file=sys.stderr)
         return 2
+    from .server import build_server
+    from .tools import UnknownNameError
+
     try:
         server = build_server(settings)
     except UnknownNameError as exc:
@@ -156,6 +163,11 @@ async def _stop_on_signal(scope: anyio.CancelScope) -> None:
     with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT) as signals:
         async for received in signals:
             logger.info("received %s, shutting down", signal.Signals(received).name)
+            # stdio reads stdin in a worker thread that cancellation cannot interrupt:
+            # give the graceful path a moment, then leave with a clean status anyway.
+            timer = threading.Timer(GRACE_SECONDS, os._exit, args=(0,))
+            timer.daemon = True
+            timer.start()
             scope.cancel()
             return
 
