@@ -143,13 +143,16 @@ async def _stop(v0: V0Client, chat_id: str, message_id: str | None) -> None:
             logger.warning("could not stop generation %s of chat %s: %s", message_id, chat_id, type(exc).__name__)
 
 
-def _start_handler(op: Operation) -> Any:
+def _start_handler(op: Operation, *, async_mode: bool) -> Any:
+    # chats.init has no responseMode: it always answers the finished chat.
+    mode = {"responseMode": "async"} if async_mode else {}
+
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
         budget = args.pop("waitSeconds")
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
         with agent_errors(args):
-            chat = await v0.call(op, **args, responseMode="async")
+            chat = await v0.call(op, **args, **mode)
         status, message = _status(chat, None)
         message_id = getattr(message, "id", None)
         await ctx.report_progress(0, budget or None, f"v0 started: chat {chat.id}")
@@ -175,6 +178,7 @@ def _start_handler(op: Operation) -> Any:
 def generation(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
     """Declare a tool that starts a generation (its operation takes ``responseMode``)."""
     op = operation(tool)
+    async_mode = "responseMode" in argument_fields(op)
     fields = argument_fields(op, hide=frozenset({"responseMode"}))
     fields["waitSeconds"] = WAIT_FIELD
     return ToolSpec(
@@ -186,7 +190,7 @@ def generation(tool: str, *, title: str, description: str, docs: Mapping[str, st
         builder=op.builder,
         fields=fields,
         output=Generation,
-        handler=_start_handler(op),
+        handler=_start_handler(op, async_mode=async_mode),
         operation=op,
         docs={**DOCS, **(docs or {})},
         own=frozenset({"waitSeconds"}),

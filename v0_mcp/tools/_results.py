@@ -58,25 +58,41 @@ def render(result: Result, links: Sequence[ResourceLink] = ()) -> CallToolResult
 
 
 def _fit(data: dict[str, Any]) -> dict[str, Any]:
-    """Cut the longest list until the JSON fits the result budget."""
+    """Cut the longest list (top level, or one level down as in ``data.data``) until the JSON fits the budget."""
     size = len(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
     if size <= MAX_RESULT_CHARS:
         return data
-    lists = [key for key, value in data.items() if isinstance(value, list) and value]
+    lists = _lists(data)
     if not lists:
         raise ValueError("result too large and nothing to cut")
-    key = max(lists, key=lambda k: len(json.dumps(data[k])))
-    items: list[Any] = data[key]
+    path, items = max(lists, key=lambda found: len(json.dumps(found[1])))
     total = len(items)
     keep = total
     while keep > 1:
         keep = max(1, keep // 2)
-        trial = {**data, key: items[:keep]}
+        trial = _with(data, path, items[:keep])
         if len(json.dumps(trial, separators=(",", ":"), ensure_ascii=False)) <= MAX_RESULT_CHARS - 300:
             break
-    note = f"{key} cut to {keep} of {total} items to fit the context budget; page or read the linked resource."
+    name = ".".join(path)
+    note = f"{name} cut to {keep} of {total} items to fit the context budget; page or read the linked resource."
     previous = data.get("note")
-    return {**data, key: items[:keep], "note": f"{previous} {note}" if previous else note}
+    return {**_with(data, path, items[:keep]), "note": f"{previous} {note}" if previous else note}
+
+
+def _lists(data: dict[str, Any]) -> list[tuple[tuple[str, ...], list[Any]]]:
+    found: list[tuple[tuple[str, ...], list[Any]]] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            found.append(((key,), value))
+        elif isinstance(value, dict):
+            found += [((key, inner), item) for inner, item in value.items() if isinstance(item, list) and item]
+    return found
+
+
+def _with(data: dict[str, Any], path: tuple[str, ...], items: list[Any]) -> dict[str, Any]:
+    if len(path) == 1:
+        return {**data, path[0]: items}
+    return {**data, path[0]: {**data[path[0]], path[1]: items}}
 
 
 def _link(uri: str, name: str, description: str, mime: str, *, size: int | None = None) -> ResourceLink:

@@ -9,7 +9,7 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
-from ..api import ContentAccumulator, content_text
+from ..api import ContentAccumulator
 from ._endpoint import endpoint, plain
 from ._errors import agent_errors
 from ._generation import generation, wait_for_generation
@@ -60,10 +60,17 @@ def _message_list(response: Any, _: Mapping[str, Any]) -> MessageList:
     )
 
 
+def _message_text(chat: Any, message_id: str) -> str | None:
+    messages = chat.get("messages") if isinstance(chat, dict) else None
+    found = (m.get("content") for m in messages or [] if isinstance(m, dict) and m.get("id") == message_id)
+    return next(found, None)
+
+
 async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
     v0 = runtime_of(ctx).client_for(ctx)
     content = ContentAccumulator()
     events = 0
+    final: Any = None
     with agent_errors(args):
         async with v0.stream("chats.resume", **args) as stream:
             async for event in stream:
@@ -71,9 +78,11 @@ async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
                 if event.object == "message.experimental_content.chunk":
                     content.apply(event.delta)
                     await ctx.report_progress(events, None, "v0 is generating")
-    result = Resumed(
-        chatId=args["chatId"], messageId=args["messageId"], events=events, reply=clip(content_text(content.value))
-    )
+                elif event.object == "chat":
+                    final = event.data
+    # A finished message streams no chunks, only the chat: its text is in the chat's messages.
+    reply = content.text or _message_text(final, args["messageId"])
+    result = Resumed(chatId=args["chatId"], messageId=args["messageId"], events=events, reply=clip(reply))
     return render(result, [messages_link(args["chatId"])])
 
 

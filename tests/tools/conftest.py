@@ -1,0 +1,145 @@
+"""Fixtures for the tool tests: a simulator, a server over it, and an MCP client in either protocol era."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import httpx
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+from mcp import Client
+from mcp.types import CallToolResult, TextContent, Tool
+
+from tests.conftest import SPEC_DIR
+from v0_mcp.api import RetryPolicy, V0Client
+from v0_mcp.server import V0MCPServer, build_server
+from v0_mcp.settings import Settings
+from v0_mcp.simulator import Simulator, SimulatorConfig
+from v0_mcp.tools import Runtime
+
+API_KEY: Final = "v0-tools-test-key-0c7e1f"
+BASE_URL: Final = "http://127.0.0.1/v1"
+ALL: Final = Settings(toolsets=frozenset({"all"}))
+VOCABULARY: Final[dict[str, Any]] = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
+VOCABULARY_ENTRIES: Final[dict[str, dict[str, Any]]] = {
+    entry["tool"]: entry for entry in [*VOCABULARY["operations"], *VOCABULARY["workflow_tools"]]
+}
+ERAS: Final = ["auto", "legacy"]
+
+
+async def _no_sleep(_: float) -> None:
+    return None
+
+
+def make_v0(sim: Simulator, api_key: str | None = API_KEY, **options: Any) -> V0Client:
+    """Return a v0 client wired in process to ``sim``; retries do not wait."""
+    options.setdefault("retry", RetryPolicy(sleep=_no_sleep))
+    return V0Client(api_key, base_url=BASE_URL, transport=httpx.ASGITransport(app=sim.app), **options)
+
+
+_SERVERS: dict[Settings, V0MCPServer] = {}
+
+
+def make_server(settings: Settings = ALL, *, client: V0Client | None = None) -> V0MCPServer:
+    """Return the server for ``settings`` over ``client``, polling fast (generations here take 0.1 s).
+
+    Building every tool's schema takes a while, so servers are built once per settings and
+    only their runtime (which holds the v0 client) is new for each test.
+    """
+    client = client or V0Client("unused", base_url=BASE_URL)
+    server = _SERVERS.get(settings)
+    if server is None:
+        server = _SERVERS[settings] = build_server(settings, client=client)
+    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
+    return server
+
+
+def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:
+    """Return an in-memory MCP client of ``server`` speaking the protocol era ``era``."""
+    if era == "auto":
+        options.setdefault("raise_exceptions", True)
+    return Client(server, mode=era, **options)
+
+
+def text_of(result: CallToolResult) -> str:
+    """Return the text blocks of a result, joined."""
+    return "\n".join(block.text for block in result.content if isinstance(block, TextContent))
+
+
+@dataclass
+class Agent:
+    """An MCP client that checks every successful result against the tool's outputSchema."""
+
+    client: Client
+    tools: dict[str, Tool]
+    called: set[str] = field(default_factory=set)
+
+    async def call(self, name: str, arguments: dict[str, Any] | None = None, **options: Any) -> CallToolResult:
+        self.called.add(name)
+        return await self.client.call_tool(name, arguments or {}, **options)
+
+    async def ok(self, name: str, arguments: dict[str, Any] | None = None, **options: Any) -> dict[str, Any]:
+        """Call a tool that must succeed; return its structured content, validated against its outputSchema."""
+        result = await self.call(name, arguments, **options)
+        assert not result.is_error, f"{name} failed: {text_of(result)}"
+        data = result.structured_content
+        assert isinstance(data, dict), f"{name} returned no structuredContent"
+        schema = self.tools[name].output_schema
+        assert schema is not None, f"{name} has no outputSchema"
+        jsonschema.validate(data, schema)
+        assert json.loads(text_of(result)) == data, f"{name}: the text block is not the structured content"
+        return data
+
+    async def fail(self, name: str, arguments: dict[str, Any] | None = None, **options: Any) -> str:
+        """Call a tool that must fail with a tool error; return the error text."""
+        result = await self.call(name, arguments, **options)
+        assert result.is_error, f"{name} should have failed but returned {result.structured_content}"
+        return text_of(result)
+
+
+# The MCP client lives in the test's own task: an async fixture would enter its task group in
+# one task and leave it in another, which anyio refuses.
+@asynccontextmanager
+async def open_agent(server: V0MCPServer, era: str, **options: Any) -> AsyncIterator[Agent]:
+    """Connect to ``server`` and list its tools once."""
+    async with connect(server, era, **options) as client:
+        tools = {tool.name: tool for tool in (await client.list_tools()).tools}
+        yield Agent(client, tools)
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep the developer's own key and settings out of the tests."""
+    for name in ("V0_API_KEY", "V0_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for suffix in ("TOOLSETS", "TOOLS", "EXCLUDE_TOOLS", "READ_ONLY"):
+        monkeypatch.delenv(f"V0_MCP_{suffix}", raising=False)
+    yield
+
+
+@pytest.fixture(params=ERAS)
+def era(request: pytest.FixtureRequest) -> str:
+    """The protocol era of the client: ``auto`` (2026-07-28) or ``legacy`` (2025-11-25 handshake)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def sim() -> Simulator:
+    """A fresh simulator whose generations finish in 0.1 s and whose builds log fast."""
+    return Simulator(SimulatorConfig(generation_delay=0.1, log_interval=0.01))
+
+
+@pytest.fixture
+async def v0(sim: Simulator) -> AsyncIterator[V0Client]:
+    async with make_v0(sim) as client:
+        yield client
+
+
+@pytest.fixture
+def server(v0: V0Client) -> V0MCPServer:
+    """A server with every tool, over the simulator."""
+    return make_server(ALL, client=v0)
