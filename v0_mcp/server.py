@@ -9,6 +9,9 @@ from mcp.server.mcpserver import MCPServer
 
 from . import __version__
 from .api import V0Client
+from .completions import register_completions
+from .prompts import register_prompts
+from .resources import register_resources
 from .settings import Settings
 from .tools import ALL_TOOLS, Runtime, Selection, select, to_mcp_tool
 
@@ -69,4 +72,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None) -> V0MCP
         tools=[to_mcp_tool(spec) for spec in specs],
     )
     server.v0_runtime = Runtime(client=client)
+    register_resources(server)
+    register_completions(server)
+    register_prompts(server)
     return server

@@ -101,9 +101,10 @@ def build_http_app(server: V0MCPServer, settings: Settings) -> ASGIApp:
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
 
-    @server.custom_route(HEALTH_PATH, methods=["GET"])
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok", "transport": settings.transport})
+
+    server.custom_route(HEALTH_PATH, methods=["GET"])(healthz)
 
     security = _security(settings)
     app: ASGIApp
@@ -144,19 +145,26 @@ def serve(settings: Settings) -> int:
         logger.info("demo mode: serving an in-process v0 simulator with a seeded workspace (no key, no network)")
     elif not settings.api_key:
         logger.warning("V0_API_KEY is not set: the server runs, but every tool call will explain how to set it")
+    if settings.transport != "stdio":
+        # uvicorn re-raises the signal it stopped on once it is done: make SIGTERM end as quietly as SIGINT.
+        signal.signal(signal.SIGTERM, _interrupt)
     with contextlib.suppress(KeyboardInterrupt):
         anyio.run(_run, server, settings)
     return 0
 
 
 async def _run(server: V0MCPServer, settings: Settings) -> None:
+    if settings.transport != "stdio":
+        await _serve_http(server, settings)  # uvicorn shuts down gracefully on SIGTERM/SIGINT
+        return
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_stop_on_signal, tasks.cancel_scope)
-        if settings.transport == "stdio":
-            await server.run_stdio_async()
-        else:
-            await _serve_http(server, settings)
+        await server.run_stdio_async()
         tasks.cancel_scope.cancel()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 async def _stop_on_signal(scope: anyio.CancelScope) -> None:
@@ -185,7 +193,6 @@ async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
         timeout_graceful_shutdown=3,
     )
     http = uvicorn.Server(config)
-    http.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # signals are ours
     where = "/sse" if settings.transport == "sse" else "/mcp"
     logger.info("serving MCP over %s at http://%s:%d%s", settings.transport, settings.host, settings.port, where)
     await http.serve()

@@ -263,7 +263,6 @@ async def test_init_chat_starts_a_chat_from_files(agent: Agent, sim: Simulator) 
         {
             "type": "files",
             "name": "Imported",
-            "waitSeconds": 10,
             "files": [{"name": "app/page.tsx", "content": content}],
         },
     )

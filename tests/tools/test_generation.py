@@ -263,7 +263,6 @@ async def test_send_message_waits_like_create_chat(frozen_server: V0MCPServer, c
     assert "wait_for_generation" in pending["note"]
 
 
-@pytest.mark.xfail(strict=True, reason="an unknown messageId falls back to the chat's latest reply")
 async def test_wait_for_generation_refuses_a_message_id_not_in_the_chat(server: V0MCPServer, era: str) -> None:
     async with open_agent(server, era) as agent:
         chat = await agent.ok("create_chat", {"message": "Build a todo app", "waitSeconds": 30})
@@ -272,6 +271,18 @@ async def test_wait_for_generation_refuses_a_message_id_not_in_the_chat(server: 
         )
 
     assert "list_messages" in error
+
+
+async def test_wait_for_generation_refuses_the_users_own_message_id(server: V0MCPServer, era: str) -> None:
+    async with open_agent(server, era) as agent:
+        chat = await agent.ok("create_chat", {"message": "Build a todo app", "waitSeconds": 30})
+        messages = await agent.ok("list_messages", {"chatId": chat["chatId"]})
+        user_message = next(m["id"] for m in messages["messages"] if m["role"] == "user")
+        error = await agent.fail(
+            "wait_for_generation", {"chatId": chat["chatId"], "messageId": user_message, "waitSeconds": 1}
+        )
+
+    assert "user's message" in error
 
 
 async def test_resume_message_follows_a_running_generation_to_its_end(server: V0MCPServer, era: str) -> None:

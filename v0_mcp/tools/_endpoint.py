@@ -9,7 +9,7 @@ guard. Nothing here builds URLs: the catalogue and the client do.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Annotated, Any, Final, cast
+from typing import Annotated, Any, Final
 
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context, Elicit, Resolve
@@ -32,13 +32,12 @@ Links = Callable[[Any, Mapping[str, Any]], Sequence[ResourceLink]]
 
 # Descriptions for arguments whose name and type do not say enough. Shared by every tool.
 DOCS: Final[Mapping[str, str]] = {
-    "chatId": "From list_chats or create_chat",
-    "versionId": "From get_chat (latestVersion) or list_versions",
-    "messageId": "From list_messages or a generation result",
+    "chatId": "From list_chats",
+    "versionId": "From get_chat or list_versions",
+    "messageId": "From list_messages",
     "projectId": "From list_projects",
-    "deploymentId": "From create_deployment or list_deployments",
+    "deploymentId": "From list_deployments",
     "cursor": "nextCursor of the previous page",
-    "metadata": "String key-value pairs",
 }
 
 
@@ -50,7 +49,7 @@ class Confirmation(BaseModel):
 
 CONFIRM_FIELD: Final[FieldSpec] = (
     bool,
-    FieldInfo(default=False, description="Set true after the user agreed; needed when the client cannot ask"),
+    FieldInfo(default=False, description="True once the user agreed to it"),
 )
 
 
@@ -144,7 +143,12 @@ def plain(tool: str, *, title: str, description: str, docs: Mapping[str, str] | 
     """Declare a tool whose (small) response is returned as ``data``, as v0 sent it."""
     op = operation(tool)
     name = "".join(part.title() for part in tool.split("_")) + "Result"
-    model = cast(type[Result], create_model(name, __base__=Result, data=(op.response, ...)))
+    model = create_model(name, __base__=Result, data=(op.response, ...))
     return endpoint(
-        tool, title=title, description=description, output=model, shape=lambda r, _: model(data=r), docs=docs
+        tool,
+        title=title,
+        description=description,
+        output=model,
+        shape=lambda r, _: model.model_validate({"data": r}),
+        docs=docs,
     )

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Final, Literal
 
 import anyio
 from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ResourceLink
 from pydantic import Field
 from pydantic.fields import FieldInfo
@@ -37,7 +38,7 @@ logger = logging.getLogger(__name__)
 MAX_WAIT: Final = 600
 WAIT_FIELD: Final[FieldSpec] = (
     int,
-    FieldInfo(default=120, ge=0, le=MAX_WAIT, description="Seconds to wait for v0 to finish; 0 returns at once"),
+    FieldInfo(default=120, ge=0, le=MAX_WAIT, description="Max seconds to wait; 0 returns at once"),
 )
 
 
@@ -78,7 +79,7 @@ def _result(chat: Any, status: str, message: Any, waited: float, note: str | Non
         chatId=chat.id,
         messageId=getattr(message, "id", None),
         versionId=getattr(version, "id", None),
-        status=status,  # type: ignore[arg-type]
+        status=status,
         name=getattr(chat, "name", None),
         reply=clip(getattr(message, "content", None)) if status != "pending" else None,
         webUrl=getattr(chat, "webUrl", None),
@@ -148,7 +149,7 @@ def _start_handler(op: Operation, *, async_mode: bool) -> Any:
     mode = {"responseMode": "async"} if async_mode else {}
 
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-        budget = args.pop("waitSeconds")
+        budget = args.pop("waitSeconds", 0)
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
         with agent_errors(args):
@@ -166,10 +167,12 @@ def _start_handler(op: Operation, *, async_mode: bool) -> Any:
         except anyio.get_cancelled_exc_class():
             await _stop(v0, chat.id, message_id)
             raise
-        except Exception:
+        except Exception as exc:
             # The chat exists: never lose its id, whatever went wrong while waiting.
-            logger.warning("lost track of generation in chat %s while waiting", chat.id, exc_info=True)
-            result = _result(chat, "pending", message, 0.0, note=_pending_note(chat.id, message_id))
+            logger.warning("lost track of generation in chat %s while waiting: %s", chat.id, type(exc).__name__)
+            reason = str(exc) if isinstance(exc, ToolError) else "v0 did not answer"
+            note = f"Waiting failed ({reason}). " + _pending_note(chat.id, message_id)
+            result = _result(chat, "pending", message, 0.0, note=note)
         return render(result, _links(result))
 
     return handle
@@ -180,7 +183,8 @@ def generation(tool: str, *, title: str, description: str, docs: Mapping[str, st
     op = operation(tool)
     async_mode = "responseMode" in argument_fields(op)
     fields = argument_fields(op, hide=frozenset({"responseMode"}))
-    fields["waitSeconds"] = WAIT_FIELD
+    if async_mode:  # chats.init answers at once: nothing to wait for
+        fields["waitSeconds"] = WAIT_FIELD
     return ToolSpec(
         name=tool,
         title=title,
@@ -193,7 +197,7 @@ def generation(tool: str, *, title: str, description: str, docs: Mapping[str, st
         handler=_start_handler(op, async_mode=async_mode),
         operation=op,
         docs={**DOCS, **(docs or {})},
-        own=frozenset({"waitSeconds"}),
+        own=frozenset({"waitSeconds"}) if async_mode else frozenset(),
     )
 
 
@@ -201,6 +205,13 @@ async def _wait_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToo
     runtime = runtime_of(ctx)
     v0 = runtime.client_for(ctx)
     with agent_errors(args):
+        if args.get("messageId"):
+            message = await v0.call("chats.getMessage", chatId=args["chatId"], messageId=args["messageId"])
+            if message.role != "assistant":
+                raise ToolError(
+                    f"messageId {args['messageId']!r} is the user's message, not v0's reply: pass the messageId "
+                    "from the generation result, or leave messageId out to wait for the chat's latest reply."
+                )
         result = await wait_for(ctx, v0, runtime, args["chatId"], args.get("messageId"), args["waitSeconds"])
     return render(result, _links(result))
 
@@ -208,10 +219,7 @@ async def _wait_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToo
 wait_for_generation: Final = ToolSpec(
     name="wait_for_generation",
     title="Wait for generation",
-    description=(
-        "Wait for a pending v0 generation (from create_chat, send_message, ...) to finish. "
-        "Returns reply, demoUrl and files, or status pending again if the wait runs out."
-    ),
+    description="Wait for a pending generation to finish: returns reply, demoUrl and files, or pending again.",
     toolset="chats",
     kind="read",
     builder=True,

@@ -11,6 +11,7 @@ compact input schema and an output schema.
 from __future__ import annotations
 
 import inspect
+import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -169,13 +170,16 @@ def to_mcp_tool(spec: ToolSpec) -> Tool:
     """Build the SDK tool for a spec: signature from its fields, compact schema, annotations."""
     strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
     fn = _bind(spec, strict)
-    tool = V0Tool.from_function(
-        fn,
-        name=spec.name,
-        title=spec.title,
-        description=spec.description,
-        annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
-        structured_output=True,
+    tool = typing.cast(
+        V0Tool,
+        V0Tool.from_function(
+            fn,
+            name=spec.name,
+            title=spec.title,
+            description=spec.description,
+            annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
+            structured_output=True,
+        ),
     )
     tool.strict_model = strict
     tool.own_arguments = spec.own

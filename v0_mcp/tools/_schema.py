@@ -96,8 +96,7 @@ def build_argument_model(
     for field_name, (annotation, info) in fields.items():
         description = (docs or {}).get(field_name)
         if description:
-            info = copy.copy(info)
-            info.description = description
+            info = FieldInfo.merge_field_infos(info, Field(description=description))
         definitions[field_name] = (annotation, info)
     return typing.cast(type[ArgumentModel], create_model(f"{name}_arguments", __base__=ArgumentModel, **definitions))
 

@@ -95,9 +95,8 @@ TOOLS = (
         "create_chat",
         title="Create app from prompt",
         description=(
-            "Start a v0 chat that builds an app from `message` (what to build). Waits up to waitSeconds, "
-            "sending progress; returns chatId, reply, demoUrl and files. Next: send_message to iterate, "
-            "create_deployment to ship."
+            "Build an app from `message` in a new v0 chat. Waits up to waitSeconds with progress; returns chatId, "
+            "reply, demoUrl, files. Next: send_message to iterate, create_deployment to ship."
         ),
         docs={"message": "What to build, in plain words", "system": "Context such as framework or style rules"},
     ),
@@ -114,8 +113,8 @@ TOOLS = (
         "init_chat",
         title="Start chat from files or repo",
         description=(
-            "Start a chat from existing code without generating: type=files|repo|registry|zip|template "
-            "with the matching field. Then send_message to change it."
+            "Start a chat from existing code (type=files|repo|registry|zip|template and its field); "
+            "no generation. Then send_message to change it."
         ),
     ),
     generation(

@@ -1,0 +1,143 @@
+"""Fixtures for the resource, completion and prompt tests: a seeded simulator and a server over it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from typing import Any, Final
+
+import httpx
+import pytest
+from mcp import Client
+
+from tests.conftest import SPEC_DIR
+from v0_mcp.api import RetryPolicy, V0Client
+from v0_mcp.completions import register_completions
+from v0_mcp.prompts import register_prompts
+from v0_mcp.resources import register_resources
+from v0_mcp.server import V0MCPServer, build_server
+from v0_mcp.settings import Settings
+from v0_mcp.simulator import Simulator, SimulatorConfig
+from v0_mcp.tools import Runtime
+
+API_KEY: Final = "v0-resources-test-key-7d21"
+BASE_URL: Final = "http://127.0.0.1/v1"
+ERAS: Final = ["auto", "legacy"]
+VOCABULARY: Final[dict[str, Any]] = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
+TOOL_NAMES: Final = frozenset(entry["tool"] for entry in [*VOCABULARY["operations"], *VOCABULARY["workflow_tools"]])
+
+
+async def _no_sleep(_: float) -> None:
+    return None
+
+
+class CountingTransport(httpx.AsyncBaseTransport):
+    """An ASGI transport to the simulator that records every request's method and path."""
+
+    def __init__(self, simulator: Simulator) -> None:
+        self._inner = httpx.ASGITransport(app=simulator.app)
+        self.requests: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(f"{request.method} {request.url.path}")
+        return await self._inner.handle_async_request(request)
+
+
+_SERVER: list[V0MCPServer] = []
+
+
+def make_server(client: V0Client) -> V0MCPServer:
+    """Return the server with every tool, resource, completion and prompt, polling fast, over ``client``.
+
+    Building every tool's schema takes a while, so the server is built once and only its
+    runtime (which holds the v0 client) is new for each test.
+    """
+    if not _SERVER:
+        server = build_server(Settings(toolsets=frozenset({"all"})), client=client)
+        register_resources(server)
+        register_completions(server)
+        register_prompts(server)
+        _SERVER.append(server)
+    server = _SERVER[0]
+    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
+    return server
+
+
+def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:
+    """Return an in-memory MCP client of ``server`` speaking the protocol era ``era``.
+
+    Open it in the test itself: an async fixture would enter the client's task group in one
+    task and leave it in another, which anyio refuses.
+    """
+    if era == "auto":
+        options.setdefault("raise_exceptions", True)
+    return Client(server, mode=era, **options)
+
+
+@dataclass(frozen=True)
+class Seeded:
+    """Ids of the simulator's demo workspace."""
+
+    chat_id: str  # the landing page: in a project, deployed
+    chat_name: str
+    version_id: str
+    files: tuple[str, ...]
+    deployment_id: str
+    project_id: str
+    other_chat_id: str  # the dashboard: two versions, no project
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep the developer's own key and settings out of the tests."""
+    for name in ("V0_API_KEY", "V0_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
+@pytest.fixture(params=ERAS)
+def era(request: pytest.FixtureRequest) -> str:
+    """The protocol era of the client: ``auto`` (2026-07-28) or ``legacy`` (2025-11-25 handshake)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def simulator() -> Simulator:
+    """A fresh simulator with the demo workspace, quick generations and quick build logs."""
+    return Simulator(SimulatorConfig(seed_workspace=True, generation_delay=0.3, log_interval=0.02))
+
+
+@pytest.fixture
+def transport(simulator: Simulator) -> CountingTransport:
+    return CountingTransport(simulator)
+
+
+@pytest.fixture
+async def v0(transport: CountingTransport) -> AsyncIterator[V0Client]:
+    async with V0Client(API_KEY, base_url=BASE_URL, transport=transport, retry=RetryPolicy(sleep=_no_sleep)) as client:
+        yield client
+
+
+@pytest.fixture
+def server(v0: V0Client) -> V0MCPServer:
+    return make_server(v0)
+
+
+@pytest.fixture
+async def seeded(v0: V0Client) -> Seeded:
+    chats = (await v0.call("chats.find")).data
+    landing = next(chat for chat in chats if chat.projectId)
+    dashboard = next(chat for chat in chats if not chat.projectId)
+    version = await v0.call("chats.getVersion", chatId=landing.id, versionId=landing.latestVersion.id)
+    deployments = (await v0.call("deployments.find", chatId=landing.id, versionId=version.id)).data
+    return Seeded(
+        chat_id=landing.id,
+        chat_name=landing.name,
+        version_id=version.id,
+        files=tuple(file.name for file in version.files),
+        deployment_id=deployments[0].id,
+        project_id=landing.projectId,
+        other_chat_id=dashboard.id,
+    )

@@ -1,0 +1,191 @@
+"""Subscriptions: a subscribed chat or deployment log is polled and announces its changes.
+
+Up to 2025-11-25 clients use resources/subscribe and get notifications/resources/updated;
+2026-07-28 clients open a subscriptions/listen stream with the URIs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client, MCPError
+from mcp.client.subscriptions import ResourceUpdated
+from mcp.types import INVALID_PARAMS, ResourceUpdatedNotification
+
+from tests.resources.conftest import CountingTransport, Seeded, connect
+from v0_mcp.server import V0MCPServer
+
+# resources/subscribe is the legacy era's way, and the SDK client says so.
+legacy_subscribe = pytest.mark.filterwarnings("ignore::mcp.MCPDeprecationWarning")
+
+
+class Updates:
+    """Collects the URIs of notifications/resources/updated a legacy client receives."""
+
+    def __init__(self) -> None:
+        self.uris: list[str] = []
+        self._arrived = anyio.Event()
+
+    async def __call__(self, message: Any) -> None:
+        if isinstance(message, ResourceUpdatedNotification):
+            self.uris.append(message.params.uri)
+            self._arrived.set()
+
+    async def wait(self) -> None:
+        with anyio.fail_after(5):
+            await self._arrived.wait()
+        self._arrived = anyio.Event()
+
+
+async def _start_generation(client: Client, chat_id: str) -> None:
+    result = await client.call_tool("send_message", {"chatId": chat_id, "message": "Make it blue", "waitSeconds": 0})
+    assert result.structured_content is not None and result.structured_content["status"] == "pending"
+
+
+@legacy_subscribe
+async def test_a_subscribed_chat_announces_a_generation_as_it_progresses(server: V0MCPServer, seeded: Seeded) -> None:
+    updates = Updates()
+    uri = f"v0://chats/{seeded.chat_id}"
+    async with connect(server, "legacy", message_handler=updates) as client:
+        await client.subscribe_resource(uri)
+        await _start_generation(client, seeded.chat_id)
+        await updates.wait()
+        await client.call_tool("wait_for_generation", {"chatId": seeded.chat_id, "waitSeconds": 5})
+        await anyio.sleep(0.2)
+    assert set(updates.uris) == {uri}
+    assert len(updates.uris) >= 2
+
+
+@legacy_subscribe
+async def test_an_idle_subscribed_chat_stays_quiet(server: V0MCPServer, seeded: Seeded) -> None:
+    updates = Updates()
+    async with connect(server, "legacy", message_handler=updates) as client:
+        await client.subscribe_resource(f"v0://chats/{seeded.chat_id}")
+        await anyio.sleep(0.3)
+    assert updates.uris == []
+
+
+@legacy_subscribe
+async def test_a_subscribed_thread_announces_new_messages(server: V0MCPServer, seeded: Seeded) -> None:
+    updates = Updates()
+    uri = f"v0://chats/{seeded.chat_id}/messages"
+    async with connect(server, "legacy", message_handler=updates) as client:
+        await client.subscribe_resource(uri)
+        await _start_generation(client, seeded.chat_id)
+        await updates.wait()
+    assert updates.uris[0] == uri
+
+
+@legacy_subscribe
+async def test_subscribed_deployment_logs_announce_new_lines(server: V0MCPServer, seeded: Seeded) -> None:
+    updates = Updates()
+    async with connect(server, "legacy", message_handler=updates) as client:
+        created = await client.call_tool(
+            "create_deployment", {"chatId": seeded.chat_id, "versionId": seeded.version_id}
+        )
+        uri = f"v0://deployments/{created.structured_content['id']}/logs"
+        await client.subscribe_resource(uri)
+        await updates.wait()
+        lines_then = (await client.read_resource(uri)).contents[0].text  # type: ignore[union-attr]
+    assert updates.uris[0] == uri
+    assert "log lines" in lines_then
+
+
+@legacy_subscribe
+async def test_unsubscribing_stops_the_announcements(
+    server: V0MCPServer, seeded: Seeded, transport: CountingTransport
+) -> None:
+    updates = Updates()
+    uri = f"v0://chats/{seeded.chat_id}"
+    async with connect(server, "legacy", message_handler=updates) as client:
+        await client.subscribe_resource(uri)
+        await client.unsubscribe_resource(uri)
+        polls = len(transport.requests)
+        await _start_generation(client, seeded.chat_id)
+        await anyio.sleep(0.5)
+    assert updates.uris == []
+    assert transport.requests[polls:] == [f"POST /v1/chats/{seeded.chat_id}/messages"]
+
+
+@legacy_subscribe
+async def test_polling_ends_with_the_connection(
+    server: V0MCPServer, seeded: Seeded, transport: CountingTransport
+) -> None:
+    async with connect(server, "legacy") as client:
+        await client.subscribe_resource(f"v0://chats/{seeded.chat_id}")
+        await anyio.sleep(0.1)
+    polls = len(transport.requests)
+    await anyio.sleep(0.3)
+    assert len(transport.requests) == polls
+
+
+@legacy_subscribe
+async def test_a_subscription_outlives_other_connections(server: V0MCPServer, seeded: Seeded) -> None:
+    updates = Updates()
+    uri = f"v0://chats/{seeded.chat_id}"
+    async with connect(server, "legacy", message_handler=updates) as client:
+        async with connect(server, "legacy") as other:
+            await other.list_resource_templates()
+            await client.subscribe_resource(uri)
+        await _start_generation(client, seeded.chat_id)
+        await updates.wait()
+    assert updates.uris[0] == uri
+
+
+@legacy_subscribe
+async def test_subscribing_to_an_unknown_chat_names_it(server: V0MCPServer) -> None:
+    async with connect(server, "legacy") as client:
+        with pytest.raises(MCPError) as caught:
+            await client.subscribe_resource("v0://chats/nochat")
+    assert caught.value.error.code == INVALID_PARAMS
+    assert "'nochat'" in caught.value.error.message
+    assert "list_chats" in caught.value.error.message
+
+
+@legacy_subscribe
+async def test_subscribing_to_a_resource_that_never_changes_says_what_can_be(
+    server: V0MCPServer, seeded: Seeded
+) -> None:
+    async with connect(server, "legacy") as client:
+        with pytest.raises(MCPError) as caught:
+            await client.subscribe_resource(f"v0://projects/{seeded.project_id}")
+    assert caught.value.error.code == INVALID_PARAMS
+    assert "v0://deployments/{deploymentId}/logs" in caught.value.error.message
+
+
+async def test_a_listen_stream_announces_a_generation_as_it_progresses(server: V0MCPServer, seeded: Seeded) -> None:
+    uri = f"v0://chats/{seeded.chat_id}"
+    events: list[Any] = []
+    async with connect(server, "auto") as client, client.listen(resource_subscriptions=[uri]) as subscription:
+        assert subscription.honored.resource_subscriptions == [uri]
+        await _start_generation(client, seeded.chat_id)
+        with anyio.fail_after(5):
+            async for event in subscription:
+                events.append(event)
+                break
+    assert events == [ResourceUpdated(uri=uri)]
+
+
+async def test_a_listen_stream_announces_new_deployment_log_lines(server: V0MCPServer, seeded: Seeded) -> None:
+    async with connect(server, "auto") as client:
+        created = await client.call_tool(
+            "create_deployment", {"chatId": seeded.chat_id, "versionId": seeded.version_id}
+        )
+        uri = f"v0://deployments/{created.structured_content['id']}/logs"
+        async with client.listen(resource_subscriptions=[uri]) as subscription:
+            with anyio.fail_after(5):
+                event = await anext(subscription)
+    assert event == ResourceUpdated(uri=uri)
+
+
+async def test_polling_ends_with_the_listen_stream(
+    server: V0MCPServer, seeded: Seeded, transport: CountingTransport
+) -> None:
+    async with connect(server, "auto") as client:
+        async with client.listen(resource_subscriptions=[f"v0://chats/{seeded.chat_id}"]):
+            await anyio.sleep(0.1)
+        polls = len(transport.requests)
+        await anyio.sleep(0.3)
+        assert len(transport.requests) == polls

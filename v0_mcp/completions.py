@@ -1,0 +1,199 @@
+"""Completion of ids and file paths from what the v0 account holds.
+
+One handler serves the whole server (MCP allows one): resource template variables
+(``chatId``, ``versionId``, ``deploymentId``, ``projectId``, ``path``) and prompt
+arguments named after them (``chat_id``, ``deployment_id``, ...). Each answer costs
+a few bounded API calls (a first page, never a walk of the account), is cut to
+:data:`MAX_VALUES` and gives up after :data:`TIMEOUT` seconds: completion is typing
+help, so a slow or failing v0 yields no suggestions rather than an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import weakref
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import anyio
+from mcp.server.context import ServerRequestContext
+from mcp.server.lowlevel.server import Server
+from mcp.server.mcpserver import Context
+from mcp.types import (
+    CompleteRequestParams,
+    CompleteResult,
+    Completion,
+    CompletionArgument,
+    CompletionContext,
+    PromptReference,
+    ResourceTemplateReference,
+)
+
+from .api import V0Client, V0Error
+from .tools._runtime import runtime_of
+
+if TYPE_CHECKING:  # the server module wires this one in
+    from .server import V0MCPServer
+
+__all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]
+
+logger = logging.getLogger(__name__)
+
+MAX_VALUES: Final = 50
+TIMEOUT: Final = 5.0
+RECENT_CHATS: Final = 50  # chats one completion looks at
+DEPLOYMENT_SOURCES: Final = 5  # versions whose deployments one completion looks at
+
+_REGISTERED: Final[weakref.WeakSet[Any]] = weakref.WeakSet()
+
+Kind = Literal["chat", "version", "deployment", "project", "file"]
+
+_KINDS: Final[Mapping[str, Kind]] = {
+    "chatid": "chat",
+    "versionid": "version",
+    "deploymentid": "deployment",
+    "projectid": "project",
+    "path": "file",
+    "filepath": "file",
+}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def kind_of(argument: str) -> Kind | None:
+    """Return what an argument or template variable names (``chat_id`` and ``chatId`` alike), if known."""
+    return _KINDS.get(_key(argument))
+
+
+def _given(context: CompletionContext | None, kind: Kind) -> str | None:
+    """Return an already chosen value of ``kind`` from the other arguments, if the client sent it."""
+    for name, value in ((context.arguments or {}) if context else {}).items():
+        if kind_of(name) == kind and value:
+            return value
+    return None
+
+
+def _pick(candidates: Iterable[tuple[str, str]], typed: str) -> Completion:
+    """Rank ``(value, label)`` pairs: values starting with what was typed, then labels containing it."""
+    typed_lower = typed.lower()
+    seen: set[str] = set()
+    first: list[str] = []
+    then: list[str] = []
+    for value, label in candidates:
+        if value in seen:
+            continue
+        if value.lower().startswith(typed_lower):
+            first.append(value)
+        elif typed_lower and typed_lower in label.lower():
+            then.append(value)
+        else:
+            continue
+        seen.add(value)
+    values = first + then
+    return Completion(values=values[:MAX_VALUES], total=len(values), has_more=len(values) > MAX_VALUES)
+
+
+async def _chats(v0: V0Client) -> list[tuple[str, str]]:
+    page = await v0.call("chats.find", limit=RECENT_CHATS)
+    return [(chat.id, chat.name or "") for chat in page.data or []]
+
+
+async def _versions(v0: V0Client, chat_id: str) -> list[tuple[str, str]]:
+    page = await v0.call("chats.findVersions", chatId=chat_id, limit=MAX_VALUES)
+    return [(version.id, version.status or "") for version in page.data or []]
+
+
+async def _projects(v0: V0Client) -> list[tuple[str, str]]:
+    page = await v0.call("projects.find")
+    return [(project.id, project.name or "") for project in page.data or []]
+
+
+async def _files(v0: V0Client, chat_id: str, version_id: str) -> list[tuple[str, str]]:
+    version = await v0.call("chats.getVersion", chatId=chat_id, versionId=version_id)
+    return [(file.name, file.name) for file in version.files or [] if file.name]
+
+
+async def _deployments(v0: V0Client, chat_id: str | None, version_id: str | None) -> list[tuple[str, str]]:
+    """Return deployments of the given version, else of a chat's recent versions, else of recent chats."""
+    if chat_id and version_id:
+        sources = [(chat_id, version_id)]
+    elif chat_id:
+        sources = [(chat_id, vid) for vid, _ in (await _versions(v0, chat_id))[:DEPLOYMENT_SOURCES]]
+    else:
+        page = await v0.call("chats.find", limit=DEPLOYMENT_SOURCES)
+        sources = [(chat.id, chat.latestVersion.id) for chat in page.data or [] if chat.latestVersion is not None]
+    found: list[tuple[str, str]] = []
+
+    async def collect(chat: str, version: str) -> None:
+        try:
+            page = await v0.call("deployments.find", chatId=chat, versionId=version)
+        except V0Error:
+            return
+        found.extend((deployment.id, deployment.webUrl or "") for deployment in page.data or [])
+
+    async with anyio.create_task_group() as group:
+        for chat, version in sources:
+            group.start_soon(collect, chat, version)
+    return found
+
+
+async def _candidates(v0: V0Client, kind: Kind, context: CompletionContext | None) -> list[tuple[str, str]]:
+    chat_id = _given(context, "chat")
+    version_id = _given(context, "version")
+    if kind == "chat":
+        return await _chats(v0)
+    if kind == "project":
+        return await _projects(v0)
+    if kind == "deployment":
+        return await _deployments(v0, chat_id, version_id)
+    if kind == "version":
+        return await _versions(v0, chat_id) if chat_id else []
+    return await _files(v0, chat_id, version_id) if chat_id and version_id else []
+
+
+async def complete(
+    v0: V0Client,
+    ref: PromptReference | ResourceTemplateReference,
+    argument: CompletionArgument,
+    context: CompletionContext | None,
+) -> Completion:
+    """Suggest values for ``argument`` of a prompt or resource template, from the account."""
+    kind = kind_of(argument.name)
+    if kind is None:
+        return Completion(values=[])
+    candidates: list[tuple[str, str]] = []
+    with anyio.move_on_after(TIMEOUT):
+        try:
+            candidates = await _candidates(v0, kind, context)
+        except V0Error as exc:
+            logger.debug("no completions for %s: %s", argument.name, type(exc).__name__)
+    return _pick(candidates, argument.value)
+
+
+Handler = Callable[[ServerRequestContext[Any, Any], CompleteRequestParams], Awaitable[CompleteResult]]
+
+
+def _handler(server: V0MCPServer) -> Handler:
+    async def handle(rctx: ServerRequestContext[Any, Any], params: CompleteRequestParams) -> CompleteResult:
+        ctx: Context[Any, Any] = Context(request_context=rctx, mcp_server=server)
+        v0 = runtime_of(ctx).client_for(ctx)
+        return CompleteResult(completion=await complete(v0, params.ref, params.argument, params.context))
+
+    return handle
+
+
+def register_completions(server: V0MCPServer) -> None:
+    """Serve ``completion/complete`` for every prompt and resource template of ``server``.
+
+    Registered on the low-level server rather than with ``MCPServer.completion()``, whose
+    handlers get no request context, so that each caller's own v0 key is used over HTTP.
+    Registering twice is a no-op.
+    """
+    if server in _REGISTERED:
+        return
+    _REGISTERED.add(server)
+    lowlevel: Server[Any] = server._lowlevel_server
+    lowlevel.add_request_handler("completion/complete", CompleteRequestParams, _handler(server))
