@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator, Callable
 
 import anyio
@@ -168,6 +169,27 @@ async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer
     assert all(total == 30 for _, total, _ in updates)
     progress = [p for p, _, _ in updates]
     assert progress == sorted(progress)
+
+
+async def test_progress_strictly_increases_and_relays_what_v0_writes(server: V0MCPServer, era: str) -> None:
+    updates: list[tuple[float, str | None]] = []
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        updates.append((progress, message))
+
+    async with open_agent(server, era) as agent:
+        chat = await agent.ok(
+            "create_chat", {"message": "Build a pricing page", "waitSeconds": 30}, progress_callback=on_progress
+        )
+        await anyio.sleep(0.05)
+
+    values = [value for value, _ in updates]
+    assert all(later > earlier for earlier, later in itertools.pairwise(values))
+    # the stream's text reaches the agent while v0 writes it, not only the final reply
+    written = [m for _, m in updates if (m or "").startswith("v0 is generating: ")]
+    assert written, updates
+    assert len(set(written)) >= 2, "each streamed chunk moves the text on"
+    assert chat["status"] == "completed"
 
 
 async def test_wait_for_generation_reports_progress_too(

@@ -22,7 +22,7 @@ from mcp.types import CallToolResult, ResourceLink
 from pydantic import Field
 from pydantic.fields import FieldInfo
 
-from ..api import Operation, V0Client, V0Error, operation
+from ..api import ContentAccumulator, Operation, V0Client, V0Error, operation
 from ._endpoint import DOCS
 from ._errors import agent_errors
 from ._registry import ToolSpec
@@ -103,35 +103,82 @@ def _pending_note(chat_id: str, message_id: str | None) -> str:
     return f"v0 is still generating. Call wait_for_generation({args}) to keep waiting; nothing is lost."
 
 
-def _doing(message: Any) -> str:
-    """Say in a few words what v0 is doing, from the tail of its partial reply."""
-    text = (getattr(message, "content", None) or "").strip()
-    if not text:
+def _doing(text: str | None) -> str:
+    """Say in a few words what v0 is doing, from the last line of prose of its partial reply."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    prose = [line for line in lines if line and not line.startswith("```")]
+    if not prose:
         return "v0 is generating"
-    last = text.splitlines()[-1].strip()
+    last = prose[-1]
     return "v0 is generating: " + (last if len(last) <= 80 else "…" + last[-79:])
 
 
+class Progress:
+    """MCP progress for one call: seconds waited, strictly increasing as the protocol requires."""
+
+    def __init__(self, ctx: Context[Any, Any], total: float) -> None:
+        self._ctx = ctx
+        self._total = total or None
+        self._start = anyio.current_time()
+        self._last = -1.0
+
+    @property
+    def waited(self) -> float:
+        return anyio.current_time() - self._start
+
+    async def __call__(self, message: str) -> None:
+        value = max(round(self.waited, 3), self._last + 0.001)
+        self._last = value
+        await self._ctx.report_progress(value, self._total, message)
+
+
 async def wait_for(
-    ctx: Context[Any, Any], v0: V0Client, runtime: Runtime, chat_id: str, message_id: str | None, budget: float
+    ctx: Context[Any, Any],
+    v0: V0Client,
+    runtime: Runtime,
+    chat_id: str,
+    message_id: str | None,
+    budget: float,
+    progress: Progress | None = None,
 ) -> Generation:
-    """Poll the chat until its generation finishes or ``budget`` seconds pass, reporting progress."""
-    start = anyio.current_time()
+    """Wait until the chat's generation finishes or ``budget`` seconds pass, reporting progress.
+
+    The generation is followed live through v0's resume stream, so progress says
+    what v0 is writing as it writes it; the chat is then polled for the outcome
+    (and polled throughout if the stream is not available).
+    """
+    progress = progress or Progress(ctx, budget)
+    if message_id and budget > 0 and runtime.follow_streams:
+        with anyio.move_on_after(budget - progress.waited):
+            await _follow(v0, chat_id, message_id, progress)
     interval = runtime.poll_interval
     while True:
         chat = await v0.call("chats.getById", chatId=chat_id)
         status, message = _status(chat, message_id)
         message_id = message_id or getattr(message, "id", None)
-        waited = anyio.current_time() - start
+        waited = progress.waited
         if status != "pending":
-            await ctx.report_progress(budget or 1, budget or 1, f"v0 finished: {status}")
+            await progress(f"v0 finished: {status}")
             return _result(chat, status, message, waited)
-        await ctx.report_progress(min(waited, budget), budget or None, _doing(message))
+        await progress(_doing(getattr(message, "content", None)))
         if waited >= budget:
             return _result(chat, "pending", message, waited, note=_pending_note(chat_id, message_id))
         await anyio.sleep(min(interval, budget - waited))
         interval = min(interval * 1.5, runtime.max_poll_interval)
 
+
+async def _follow(v0: V0Client, chat_id: str, message_id: str, progress: Progress) -> None:
+    """Relay v0's stream of the generation as progress until it ends; any failure leaves it to polling."""
+    content = ContentAccumulator()
+    try:
+        async with v0.stream("chats.resume", chatId=chat_id, messageId=message_id) as events:
+            async for event in events:
+                if event.object != "message.experimental_content.chunk":
+                    continue
+                content.apply(event.delta)
+                await progress(_doing(content.text))
+    except V0Error as exc:
+        logger.info("could not follow generation %s live (%s); polling instead", message_id, type(exc).__name__)
 
 async def _stop(v0: V0Client, chat_id: str, message_id: str | None) -> None:
     if not message_id:
@@ -156,14 +203,15 @@ def _start_handler(op: Operation, *, async_mode: bool) -> Any:
             chat = await v0.call(op, **args, **mode)
         status, message = _status(chat, None)
         message_id = getattr(message, "id", None)
-        await ctx.report_progress(0, budget or None, f"v0 started: chat {chat.id}")
+        progress = Progress(ctx, budget)
+        await progress(f"v0 started: chat {chat.id}")
         if status != "pending" or budget == 0:
             note = _pending_note(chat.id, message_id) if status == "pending" else None
             result = _result(chat, status, message, 0.0, note=note)
             return render(result, _links(result))
         try:
             with agent_errors(args):
-                result = await wait_for(ctx, v0, runtime, chat.id, message_id, budget)
+                result = await wait_for(ctx, v0, runtime, chat.id, message_id, budget, progress)
         except anyio.get_cancelled_exc_class():
             await _stop(v0, chat.id, message_id)
             raise

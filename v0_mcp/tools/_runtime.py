@@ -23,6 +23,7 @@ class Runtime:
     poll_interval: float = 1.0  # seconds between status checks while a generation runs
     max_poll_interval: float = 3.0
     default_wait: int = 120
+    follow_streams: bool = True  # follow generations live with chats.resume; else poll only
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""
