@@ -209,10 +209,6 @@ async def test_create_whose_answer_is_lost_makes_exactly_one_chat(world: World, 
     assert len(world.chats() - before) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the error of a create whose answer was lost says v0 could not be reached, so an agent creates again",
-)
 async def test_create_whose_answer_is_lost_says_the_chat_may_exist_and_where_to_look(world: World, era: str) -> None:
     world.requests.lose_answers = 1
 

@@ -11,6 +11,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from ..api import (
     MissingAPIKey,
     NotFound,
+    Operation,
     RateLimited,
     Unauthorized,
     Unprocessable,
@@ -19,6 +20,7 @@ from ..api import (
     V0RequestError,
     V0TimeoutError,
     V0TransportError,
+    operation,
 )
 
 __all__ = ["NO_KEY_MESSAGE", "agent_errors"]
@@ -48,6 +50,38 @@ def _not_found_hint(arguments: Mapping[str, Any]) -> str:
     return "Check the id; these tools list valid ones: " + ", ".join(given) + "."
 
 
+# Where to look for what a write may have made before its answer was lost.
+_CHECK_WITH: Final[Mapping[str, str]] = {
+    "chats": "list_chats",
+    "versions": "list_versions",
+    "projects": "list_projects (and list_env_vars)",
+    "deployments": "list_deployments",
+    "hooks": "list_hooks",
+    "integrations": "list_vercel_projects",
+    "mcp_servers": "list_mcp_servers",
+}
+
+
+def _transport_message(exc: V0TransportError) -> str:
+    op = _operation_or_none(exc.operation)
+    if exc.request_sent and op is not None and not op.idempotent:
+        where = _CHECK_WITH.get(op.toolset, "the matching list_* tool")
+        return (
+            f"v0's answer was lost ({exc}): the request reached v0 and may have been carried out. "
+            f"Check with {where} before calling {op.tool} again, so nothing is made twice."
+        )
+    if isinstance(exc, V0TimeoutError):
+        return f"v0 did not answer in time ({exc}). Reads are safe to retry."
+    return f"Could not reach v0 ({exc}). Check V0_API_URL and the network; reads are safe to retry."
+
+
+def _operation_or_none(name: str | None) -> Operation | None:
+    try:
+        return operation(name) if name else None
+    except KeyError:
+        return None
+
+
 @contextmanager
 def agent_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
     """Translate errors from the v0 client into ``ToolError``s that say what to do next."""
@@ -73,11 +107,7 @@ def agent_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
     except V0APIError as exc:
         hint = " v0 failed on its side; retry shortly." if exc.status >= 500 else ""
         raise ToolError(f"{exc.status} {exc.type}: {exc.message}{hint}") from None
-    except V0TimeoutError as exc:
-        raise ToolError(f"v0 did not answer in time ({exc}). Reads are safe to retry.") from None
     except V0TransportError as exc:
-        raise ToolError(
-            f"Could not reach v0 ({exc}). Check V0_API_URL and the network; reads are safe to retry."
-        ) from None
+        raise ToolError(_transport_message(exc)) from None
     except V0Error as exc:
         raise ToolError(f"The v0 request failed: {exc}") from None
