@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Final
 
+import httpx
 from mcp.server.mcpserver import MCPServer
 
 from . import __version__
@@ -37,17 +38,26 @@ class V0MCPServer(MCPServer[Any]):
     v0_runtime: Runtime
 
 
+class _LazySimulator(httpx.AsyncBaseTransport):
+    """An in-process transport to a simulator that is built on the first request, not at startup."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._transport: httpx.ASGITransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            from .simulator import Simulator, SimulatorConfig
+
+            config = SimulatorConfig(seed_workspace=True, generation_delay=self._settings.generation_delay)
+            self._transport = httpx.ASGITransport(app=Simulator(config).app)
+        return await self._transport.handle_async_request(request)
+
+
 def demo_client(settings: Settings) -> V0Client:
     """Return a client wired in process to a fresh simulator with a seeded workspace."""
-    import httpx
-
-    from .simulator import Simulator, SimulatorConfig
-
-    simulator = Simulator(SimulatorConfig(seed_workspace=True, generation_delay=settings.generation_delay))
     return V0Client(
-        api_key=settings.api_key or "demo",
-        base_url="http://127.0.0.1/v1",
-        transport=httpx.ASGITransport(app=simulator.app),
+        api_key=settings.api_key or "demo", base_url="http://127.0.0.1/v1", transport=_LazySimulator(settings)
     )
 
 

@@ -180,6 +180,7 @@ async def _follow(v0: V0Client, chat_id: str, message_id: str, progress: Progres
     except V0Error as exc:
         logger.info("could not follow generation %s live (%s); polling instead", message_id, type(exc).__name__)
 
+
 async def _stop(v0: V0Client, chat_id: str, message_id: str | None) -> None:
     if not message_id:
         return

@@ -11,7 +11,6 @@ compact input schema and an output schema.
 from __future__ import annotations
 
 import inspect
-import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -19,7 +18,9 @@ from typing import Annotated, Any, Final
 
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.resolve import build_resolver_plans, find_resolved_parameters
 from mcp.server.mcpserver.tools.base import Tool
+from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
@@ -167,25 +168,33 @@ def describe_validation_error(tool: str, exc: ValidationError) -> str:
 
 
 def to_mcp_tool(spec: ToolSpec) -> Tool:
-    """Build the SDK tool for a spec: signature from its fields, compact schema, annotations."""
+    """Build the SDK tool for a spec: strict arguments, compact schemas, annotations.
+
+    The tool is assembled directly rather than through ``Tool.from_function``,
+    which would derive a second argument model and output schema from a
+    signature: that work doubled what every server start spends on tools.
+    """
     strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
     fn = _bind(spec, strict)
-    tool = typing.cast(
-        V0Tool,
-        V0Tool.from_function(
-            fn,
-            name=spec.name,
-            title=spec.title,
-            description=spec.description,
-            annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
-            structured_output=True,
-        ),
+    resolved = find_resolved_parameters(fn) if spec.resolvers else {}
+    metadata = FuncMetadata(
+        arg_model=strict, output_model=spec.output, output_schema=compact_output_schema(spec.output)
     )
-    tool.strict_model = strict
-    tool.own_arguments = spec.own
-    tool.parameters = compact_schema(strict.model_json_schema(by_alias=True))
-    tool.fn_metadata.output_schema = compact_output_schema(spec.output)
-    return tool
+    return V0Tool(
+        fn=fn,
+        name=spec.name,
+        title=spec.title,
+        description=spec.description,
+        parameters=compact_schema(strict.model_json_schema(by_alias=True)),
+        fn_metadata=metadata,
+        is_async=True,
+        context_kwarg="ctx",
+        resolved_params=dict(resolved),
+        resolver_plans=build_resolver_plans(resolved, set(strict.model_fields)),
+        annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
+        strict_model=strict,
+        own_arguments=spec.own,
+    )
 
 
 def compact_output_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
@@ -24,10 +25,10 @@ __all__ = ["ArgumentModel", "argument_fields", "build_argument_model", "compact_
 FieldSpec = tuple[Any, FieldInfo]
 
 
-class ArgumentModel(BaseModel):
+class ArgumentModel(ArgModelBase):
     """Base of every tool's argument model: unknown arguments are refused."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
 
 
 def union_arms(annotation: Any) -> tuple[type[BaseModel], ...]:
