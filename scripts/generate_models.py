@@ -100,7 +100,7 @@ class Emitter:
     def annotation(self, schema: dict[str, Any], name: str, *, strict: bool, query: bool = False) -> str:
         """Return the Python annotation for ``schema``; nested objects become classes named ``name``."""
         if "$ref" in schema:
-            ref = schema["$ref"].rsplit("/", 1)[-1]
+            ref = str(schema["$ref"]).rsplit("/", 1)[-1]
             if strict:
                 raise ValueError(f"request schema {name} references component {ref}")
             return ref

@@ -42,7 +42,10 @@ async def test_offset_pages_until_a_short_page(make_client):
     async with make_client(script) as v0:
         assert await collect(v0, "chats.find", limit=2) == ["a", "b", "c", "d", "e"]
     assert [(r.url.params["limit"], r.url.params["offset"]) for r in script.requests] == [
-        ("2", "0"), ("2", "2"), ("2", "4")]
+        ("2", "0"),
+        ("2", "2"),
+        ("2", "4"),
+    ]
 
 
 async def test_offset_stops_on_empty_page(make_client):
@@ -60,8 +63,9 @@ async def test_offset_uses_default_limit(make_client):
 
 
 async def test_cursor_follows_next_cursor_while_has_more(make_client):
-    script = replies(messages("m1", "m2", more=True, cursor="c2"), messages(more=True, cursor="c3"),
-                     messages("m3", more=False))
+    script = replies(
+        messages("m1", "m2", more=True, cursor="c2"), messages(more=True, cursor="c3"), messages("m3", more=False)
+    )
     async with make_client(script) as v0:
         assert await collect(v0, "chats.findMessages", chatId="chat", limit=2) == ["m1", "m2", "m3"]
     assert [r.url.params.get("cursor") for r in script.requests] == [None, "c2", "c3"]
@@ -76,8 +80,12 @@ async def test_cursor_stops_when_cursor_repeats(make_client):
 
 
 async def test_usage_report_loops_on_has_more(make_client):
-    page = {"object": "list", "data": [{"id": "u1", "object": "usage_event"}],
-            "pagination": {"hasMore": True, "nextCursor": "n"}, "meta": {"totalCount": 1}}
+    page = {
+        "object": "list",
+        "data": [{"id": "u1", "object": "usage_event"}],
+        "pagination": {"hasMore": True, "nextCursor": "n"},
+        "meta": {"totalCount": 1},
+    }
     last = {"object": "list", "data": [], "pagination": {"hasMore": False}, "meta": {"totalCount": 0}}
     script = replies(page, last)
     async with make_client(script) as v0:

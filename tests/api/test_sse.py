@@ -18,8 +18,13 @@ def test_transcript_decodes_to_the_documented_events():
     events = list(parse_sse([TRANSCRIPT]))
     assert [event.data for event in events] == DECODED["events"]
     assert [event.object for event in events] == [
-        "chat", "chat.title", "chat.title", "chat.name",
-        *["message.experimental_content.chunk"] * 3, "chat"]
+        "chat",
+        "chat.title",
+        "chat.title",
+        "chat.name",
+        *["message.experimental_content.chunk"] * 3,
+        "chat",
+    ]
 
 
 def test_transcript_reassembles_the_documented_content():
@@ -33,7 +38,7 @@ def test_transcript_reassembles_the_documented_content():
 async def test_live_stream_split_anywhere_gives_the_same_events():
     async def chunks() -> AsyncIterator[bytes]:
         for start in range(0, len(TRANSCRIPT), 7):  # splits lines and multi-byte characters alike
-            yield TRANSCRIPT[start:start + 7]
+            yield TRANSCRIPT[start : start + 7]
 
     events = [event async for event in iter_sse(chunks())]
     assert [event.data for event in events] == DECODED["events"]
@@ -41,8 +46,9 @@ async def test_live_stream_split_anywhere_gives_the_same_events():
 
 def test_event_fields_are_lifted_from_the_data():
     [event] = parse_sse(['data: {"object":"chat.title","id":"c1","delta":"Hi"}\n'])
-    assert event == StreamEvent(object="chat.title", id="c1", delta="Hi", data={"object": "chat.title", "id": "c1",
-                                                                                "delta": "Hi"}, error=None)
+    assert event == StreamEvent(
+        object="chat.title", id="c1", delta="Hi", data={"object": "chat.title", "id": "c1", "delta": "Hi"}, error=None
+    )
 
 
 def test_error_field_is_exposed():
@@ -102,8 +108,11 @@ def test_array_move():
 
 def test_array_item_modified_and_nested():
     start = [[0, [["p", {}, "old"]]], [1, {"k": 1}]]
-    delta = {"_t": "a", "0": {"_t": "a", "1": {"_t": "a", "0": {"_t": "a", "2": ["old", "new"]}}},
-             "1": {"_t": "a", "1": {"k": [1, 2], "added": ["v"]}}}
+    delta = {
+        "_t": "a",
+        "0": {"_t": "a", "1": {"_t": "a", "0": {"_t": "a", "2": ["old", "new"]}}},
+        "1": {"_t": "a", "1": {"k": [1, 2], "added": ["v"]}},
+    }
     assert applied(start, delta) == [[0, [["p", {}, "new"]]], [1, {"k": 2, "added": "v"}]]
 
 
@@ -150,7 +159,7 @@ def test_content_text_keeps_paragraphs_and_code():
     content = example("chats.getMessage.200.json")["body"]["experimental_content"]
     assert content_text(content) == (
         "I created a simple landing page.\n\n"
-        "```tsx\nexport default function Page() {\n  return <main className=\"p-8\">Hello world</main>\n}\n```"
+        '```tsx\nexport default function Page() {\n  return <main className="p-8">Hello world</main>\n}\n```'
     )
 
 

@@ -78,8 +78,9 @@ async def test_every_problem_is_reported_at_once(make_client, script):
 
 async def test_refused_values_are_not_echoed(make_client, script):
     secret = "bearer-token-that-must-not-leak" * 40
-    error = await refused(make_client, script, "mcpServers.create", name="n", url="u",
-                          auth={"type": "bearer", "token": secret})
+    error = await refused(
+        make_client, script, "mcpServers.create", name="n", url="u", auth={"type": "bearer", "token": secret}
+    )
     assert error.fields == ("auth.token",)
     assert secret not in str(error) and secret not in repr(error)
 

@@ -13,7 +13,8 @@ from tests.conftest import ROOT, SPEC_DIR
 
 
 def _server_json() -> dict[str, Any]:
-    return json.loads((ROOT / "server.json").read_text())
+    document: dict[str, Any] = json.loads((ROOT / "server.json").read_text())
+    return document
 
 
 def test_server_json_is_valid_against_the_registry_schema() -> None:

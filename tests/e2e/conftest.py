@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager
@@ -13,16 +12,10 @@ import pytest
 from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
+from tests._processes import server_env
 from tests.conftest import ROOT
 
-OUR_VARIABLES = ("V0_API_KEY", "V0_API_URL")
-
-
-def server_env(**extra: str) -> dict[str, str]:
-    """Return this process's environment without any v0 key or v0-mcp setting, plus ``extra``."""
-    env = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES and not k.startswith("V0_MCP_")}
-    env["PYTHONUNBUFFERED"] = "1"
-    return {**env, **extra}
+__all__ = ["server_env", "spawn"]
 
 
 def spawn(args: list[str], env: dict[str, str], errlog: TextIO, **options: Any) -> AbstractAsyncContextManager[Client]:

@@ -8,7 +8,6 @@ is out of the way (throttling is injected through its fault knobs where a test w
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, MutableMapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -75,13 +74,6 @@ class Requests:
             await self.app(scope, receive, swallow)
             raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
         await self.app(scope, receive, send)
-
-
-def free_port() -> int:
-    """Return a loopback port nobody listens on (now)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def fast_simulator(**options: Any) -> Simulator:

@@ -26,7 +26,8 @@ import pytest
 from mcp import Client, MCPError
 from mcp.types import Tool
 
-from tests.reliability.conftest import Sleeps, connect, fast_simulator, free_port, in_process_client, serve, text_of
+from tests._processes import free_port
+from tests.reliability.conftest import Sleeps, connect, fast_simulator, in_process_client, serve, text_of
 from v0_mcp.api import RetryPolicy, V0Client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator, serving

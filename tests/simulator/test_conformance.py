@@ -23,16 +23,18 @@ class Walk:
         self.client = client
         self.seen: set[str] = set()
 
-    async def raw(self, operation_id: str, *, query: dict[str, Any] | None = None, body: Any = None,
-                  **params: str) -> httpx.Response:
+    async def raw(
+        self, operation_id: str, *, query: dict[str, Any] | None = None, body: Any = None, **params: str
+    ) -> httpx.Response:
         method, path = url(operation_id, **params)
         response = await self.client.request(method, path, params=query, json=body)
         assert response.status_code == 200, f"{operation_id}: {response.status_code} {response.text}"
         self.seen.add(operation_id)
         return response
 
-    async def __call__(self, operation_id: str, *, query: dict[str, Any] | None = None, body: Any = None,
-                       **params: str) -> Any:
+    async def __call__(
+        self, operation_id: str, *, query: dict[str, Any] | None = None, body: Any = None, **params: str
+    ) -> Any:
         return check_body(operation_id, await self.raw(operation_id, query=query, body=body, **params))
 
 
@@ -47,40 +49,69 @@ async def test_every_operation_answers_a_schema_valid_body(client: httpx.AsyncCl
     await call("rateLimits.find")
 
     # MCP servers
-    oauth = {"type": "oauth", "config": {"authorizationUrl": "https://auth.example.com/authorize",
-                                         "tokenUrl": "https://auth.example.com/token", "clientId": "abc",
-                                         "scopes": ["read"]}}
+    oauth = {
+        "type": "oauth",
+        "config": {
+            "authorizationUrl": "https://auth.example.com/authorize",
+            "tokenUrl": "https://auth.example.com/token",
+            "clientId": "abc",
+            "scopes": ["read"],
+        },
+    }
     linear = {"name": "Linear", "url": "https://mcp.linear.app/mcp", "auth": oauth}
     server = await call("mcpServers.create", body=linear)
     assert server["auth"] == {"type": "oauth"}
     await call("mcpServers.find")
     await call("mcpServers.getById", mcpServerId=server["id"])
     await call("mcpServers.update", mcpServerId=server["id"], body={"enabled": False, "description": "issues"})
-    grant = await call("mcpServers.createOAuthAuthorizationUrl", mcpServerId=server["id"],
-                       body={"returnUrl": "https://example.com/done"})
+    grant = await call(
+        "mcpServers.createOAuthAuthorizationUrl",
+        mcpServerId=server["id"],
+        body={"returnUrl": "https://example.com/done"},
+    )
     assert grant["url"].startswith("https://auth.example.com/authorize?")
 
     # projects, env vars, Vercel links
-    project = await call("projects.create", body={"name": "Marketing site", "description": "Spring campaign",
-                                                  "environmentVariables": [{"key": "API_URL", "value": "https://x"}]})
+    project = await call(
+        "projects.create",
+        body={
+            "name": "Marketing site",
+            "description": "Spring campaign",
+            "environmentVariables": [{"key": "API_URL", "value": "https://x"}],
+        },
+    )
     await call("projects.find")
     await call("projects.getById", projectId=project["id"])
     await call("projects.update", projectId=project["id"], body={"instructions": "Use Tailwind."})
     pid = project["id"]
-    created = await call("projects.createEnvVars", projectId=pid, query={"decrypted": "true"},
-                         body={"environmentVariables": [{"key": "DATABASE_URL", "value": "postgres://db"}]})
+    created = await call(
+        "projects.createEnvVars",
+        projectId=pid,
+        query={"decrypted": "true"},
+        body={"environmentVariables": [{"key": "DATABASE_URL", "value": "postgres://db"}]},
+    )
     env_id = created["data"][0]["id"]
     assert len((await call("projects.findEnvVars", projectId=pid))["data"]) == 2
     await call("projects.getEnvVar", projectId=pid, environmentVariableId=env_id, query={"decrypted": "false"})
-    await call("projects.updateEnvVars", projectId=pid,
-               body={"environmentVariables": [{"id": env_id, "value": "postgres://other"}]})
+    await call(
+        "projects.updateEnvVars",
+        projectId=pid,
+        body={"environmentVariables": [{"id": env_id, "value": "postgres://other"}]},
+    )
     await call("projects.deleteEnvVars", projectId=pid, body={"environmentVariableIds": [env_id]})
     await call("integrations.vercel.projects.create", body={"projectId": pid, "name": "marketing-site-2"})
     await call("integrations.vercel.projects.find")
 
     # chats
-    chat = await call("chats.create", body={"message": "Build a hello world landing page", "projectId": pid,
-                                            "metadata": {"customer": "c1"}, "mcpServerIds": [server["id"]]})
+    chat = await call(
+        "chats.create",
+        body={
+            "message": "Build a hello world landing page",
+            "projectId": pid,
+            "metadata": {"customer": "c1"},
+            "mcpServerIds": [server["id"]],
+        },
+    )
     cid = chat["id"]
     assert chat["latestVersion"]["status"] == "completed"
     await call("chats.find", query={"limit": 10, "metadata[customer]": "c1"})
@@ -98,16 +129,21 @@ async def test_every_operation_answers_a_schema_valid_body(client: httpx.AsyncCl
     versions = await call("chats.findVersions", chatId=cid)
     vid = versions["data"][0]["id"]
     await call("chats.getVersion", chatId=cid, versionId=vid, query={"includeDefaultFiles": "true"})
-    await call("chats.updateVersion", chatId=cid, versionId=vid,
-               body={"files": [{"name": "app/extra.ts", "content": "export const x = 1\n", "locked": True}]})
+    await call(
+        "chats.updateVersion",
+        chatId=cid,
+        versionId=vid,
+        body={"files": [{"name": "app/extra.ts", "content": "export const x = 1\n", "locked": True}]},
+    )
     trimmed = await call("chats.deleteVersionFiles", chatId=cid, versionId=vid, body={"filePaths": ["app/extra.ts"]})
     assert trimmed["id"] != vid
     await call("chats.restore", chatId=cid, versionId=vid)
     archive = await call.raw("chats.downloadVersion", chatId=cid, versionId=vid)
     assert archive.headers["content-type"] == "application/zip"
     assert "app/page.tsx" in zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
-    archive = await call.raw("chats.downloadVersion", chatId=cid, versionId=vid,
-                             query={"format": "tarball", "includeDefaultFiles": "true"})
+    archive = await call.raw(
+        "chats.downloadVersion", chatId=cid, versionId=vid, query={"format": "tarball", "includeDefaultFiles": "true"}
+    )
     assert archive.headers["content-type"] == "application/gzip"
     with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as tar:
         assert {"app/page.tsx", "package.json"} <= set(tar.getnames())
@@ -127,8 +163,14 @@ async def test_every_operation_answers_a_schema_valid_body(client: httpx.AsyncCl
     await call("chats.resolveTask", chatId=asking["id"], body={"task": task})
 
     # init, fork, project links
-    imported = await call("chats.init", body={"type": "files", "name": "Imported",
-                                              "files": [{"name": "app/page.tsx", "content": "export default 1\n"}]})
+    imported = await call(
+        "chats.init",
+        body={
+            "type": "files",
+            "name": "Imported",
+            "files": [{"name": "app/page.tsx", "content": "export default 1\n"}],
+        },
+    )
     await call("chats.fork", chatId=cid, body={"versionId": vid})
     await call("projects.assign", projectId=pid, body={"chatId": imported["id"]})
     await call("projects.getByChatId", chatId=imported["id"])
@@ -145,8 +187,15 @@ async def test_every_operation_answers_a_schema_valid_body(client: httpx.AsyncCl
     await call("deployments.delete", deploymentId=did)
 
     # hooks
-    hook = await call("hooks.create", body={"name": "Builds", "events": ["chat.created", "message.finished"],
-                                            "chatId": cid, "url": "https://example.com/hook"})
+    hook = await call(
+        "hooks.create",
+        body={
+            "name": "Builds",
+            "events": ["chat.created", "message.finished"],
+            "chatId": cid,
+            "url": "https://example.com/hook",
+        },
+    )
     await call("hooks.find")
     await call("hooks.getById", hookId=hook["id"])
     await call("hooks.update", hookId=hook["id"], body={"events": ["message.finished"]})

@@ -64,10 +64,13 @@ async def test_unbalanced_braces_fail_and_a_fix_message_repairs(client: httpx.As
     clock.advance(60)
     errors = (await client.get(f"/deployments/{failed['id']}/errors")).json()
     assert errors["formattedError"].startswith("app/page.tsx:3:1") and "Expected" in errors["formattedError"]
-    fixed = (await client.post(f"/chats/{chat['id']}/messages",
-                               json={"message": "Fix the build", "action": {"type": "fix-with-v0"}})).json()
+    fixed = (
+        await client.post(
+            f"/chats/{chat['id']}/messages", json={"message": "Fix the build", "action": {"type": "fix-with-v0"}}
+        )
+    ).json()
     assert fixed["messages"][-2]["type"] == "fix-with-v0"
-    good = (await client.post("/deployments", json={"chatId": chat["id"], "versionId": fixed["latestVersion"]["id"]}))
+    good = await client.post("/deployments", json={"chatId": chat["id"], "versionId": fixed["latestVersion"]["id"]})
     clock.advance(60)
     assert (await client.get(f"/deployments/{good.json()['id']}/errors")).json() == {}
 

@@ -47,8 +47,12 @@ async def test_async_create_is_pending_until_the_clock_passes(client: httpx.Asyn
 
 async def test_async_send_message_completes_after_the_delay(client: httpx.AsyncClient, clock: ManualClock) -> None:
     chat = await new_chat(client)
-    sent = check_body("chats.sendMessage", await client.post(
-        f"/chats/{chat['id']}/messages", json={"message": "Add a testimonials section", "responseMode": "async"}))
+    sent = check_body(
+        "chats.sendMessage",
+        await client.post(
+            f"/chats/{chat['id']}/messages", json={"message": "Add a testimonials section", "responseMode": "async"}
+        ),
+    )
     assert sent["latestVersion"]["status"] == "pending"
     assert sent["latestVersion"]["id"] != chat["latestVersion"]["id"]
     message_id = sent["messages"][-1]["id"]
@@ -107,8 +111,9 @@ async def test_stream_reassembles_to_the_final_message_content(client: httpx.Asy
 
 async def test_stream_send_message_has_no_title_events(client: httpx.AsyncClient) -> None:
     chat = await new_chat(client)
-    response = await client.post(f"/chats/{chat['id']}/messages",
-                                 json={"message": "Add a map", "responseMode": "experimental_stream"})
+    response = await client.post(
+        f"/chats/{chat['id']}/messages", json={"message": "Add a map", "responseMode": "experimental_stream"}
+    )
     events = sse_events(response.text)
     assert not [e for e in events if isinstance(e, dict) and e["object"] in ("chat.title", "chat.name")]
     assert reassemble(_chunks(events)) == events[-2]["messages"][-1]["experimental_content"]
@@ -204,8 +209,10 @@ async def test_resolve_task_continues_a_waiting_chat(client: httpx.AsyncClient, 
     waiting = chat["messages"][-1]
     assert waiting["experimental_content"][0][1][-1][0] == "AssistantMessageContentPart"
     task = {"type": "plan-exit-response", "status": "approved", "content": "Go ahead"}
-    resolved = check_body("chats.resolveTask", await client.post(
-        f"/chats/{chat['id']}/tasks/resolve", json={"task": task, "responseMode": mode}))
+    resolved = check_body(
+        "chats.resolveTask",
+        await client.post(f"/chats/{chat['id']}/tasks/resolve", json={"task": task, "responseMode": mode}),
+    )
     assert resolved["messages"][-2]["content"] == "Plan approved: Go ahead"
     clock.advance(1)
     done = (await client.get(f"/chats/{chat['id']}")).json()

@@ -37,7 +37,9 @@ async def test_creating_an_existing_env_var_answers_409_unless_upsert(client: ht
     assert [e["key"] for e in (await client.get(path)).json()["data"]] == ["TOKEN"]  # nothing written
     upserted = await client.post(path, params={"decrypted": "true"}, json={**body, "upsert": True})
     assert {e["key"]: e["value"] for e in check_body("projects.createEnvVars", upserted)["data"]} == {
-        "NEW": "x", "TOKEN": "two"}
+        "NEW": "x",
+        "TOKEN": "two",
+    }
 
 
 async def test_env_var_ids_of_another_project_answer_404(client: httpx.AsyncClient) -> None:

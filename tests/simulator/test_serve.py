@@ -15,9 +15,10 @@ from .conftest import sse_events
 
 async def test_uvicorn_on_an_ephemeral_loopback_port_answers() -> None:
     sim = Simulator(SimulatorConfig(api_key="k", generation_delay=0.1))
-    async with serving(sim) as base_url, httpx.AsyncClient(
-        base_url=base_url, headers={"Authorization": "Bearer k"}
-    ) as client:
+    async with (
+        serving(sim) as base_url,
+        httpx.AsyncClient(base_url=base_url, headers={"Authorization": "Bearer k"}) as client,
+    ):
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
         assert (await client.get("/user")).status_code == 200
         stream = await client.post("/chats", json={"message": "A clock", "responseMode": "experimental_stream"})
@@ -38,9 +39,27 @@ async def test_a_public_bind_needs_an_api_key() -> None:
 def test_flags_build_the_configuration() -> None:
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    ns = parser.parse_args(["--port", "9000", "--api-key", "k", "--seed", "3", "--generation-delay", "0.5",
-                            "--latency", "0.2", "--error-rate", "0.1", "--rate-limit", "10", "--drop-rate", "0.05",
-                            "--demo-workspace"])
+    ns = parser.parse_args(
+        [
+            "--port",
+            "9000",
+            "--api-key",
+            "k",
+            "--seed",
+            "3",
+            "--generation-delay",
+            "0.5",
+            "--latency",
+            "0.2",
+            "--error-rate",
+            "0.1",
+            "--rate-limit",
+            "10",
+            "--drop-rate",
+            "0.05",
+            "--demo-workspace",
+        ]
+    )
     config = config_from_args(ns)
     assert (ns.host, ns.port) == ("127.0.0.1", 9000)
     assert (config.api_key, config.seed, config.generation_delay, config.rate_limit) == ("k", 3, 0.5, 10)

@@ -18,8 +18,12 @@ def _files(version: dict[str, Any]) -> dict[str, str]:
 async def test_update_version_edits_files_in_place(client: httpx.AsyncClient) -> None:
     chat = await new_chat(client)
     vid = chat["latestVersion"]["id"]
-    body = {"files": [{"name": "app/page.tsx", "content": "export default function Page() { return null }\n",
-                       "locked": True}, {"name": "lib/util.ts", "content": "export const one = 1\n"}]}
+    body = {
+        "files": [
+            {"name": "app/page.tsx", "content": "export default function Page() { return null }\n", "locked": True},
+            {"name": "lib/util.ts", "content": "export const one = 1\n"},
+        ]
+    }
     updated = check_body("chats.updateVersion", await client.patch(f"/chats/{chat['id']}/versions/{vid}", json=body))
     assert updated["id"] == vid
     files = {f["name"]: f for f in updated["files"]}
@@ -33,8 +37,10 @@ async def test_locked_files_survive_the_next_generation(client: httpx.AsyncClien
     chat = await new_chat(client)
     vid = chat["latestVersion"]["id"]
     mine = "export default function Page() { return <p>mine</p> }\n"
-    await client.patch(f"/chats/{chat['id']}/versions/{vid}",
-                       json={"files": [{"name": "app/page.tsx", "content": mine, "locked": True}]})
+    await client.patch(
+        f"/chats/{chat['id']}/versions/{vid}",
+        json={"files": [{"name": "app/page.tsx", "content": mine, "locked": True}]},
+    )
     sent = (await client.post(f"/chats/{chat['id']}/messages", json={"message": "Add a gallery"})).json()
     files = _files(sent["latestVersion"])
     assert files["app/page.tsx"] == mine and "components/add-a-gallery.tsx" in files
@@ -43,8 +49,9 @@ async def test_locked_files_survive_the_next_generation(client: httpx.AsyncClien
 async def test_delete_version_files_creates_a_new_version(client: httpx.AsyncClient) -> None:
     chat = await new_chat(client)
     vid = chat["latestVersion"]["id"]
-    response = await client.post(f"/chats/{chat['id']}/versions/{vid}/files/delete",
-                                 json={"filePaths": ["app/globals.css"]})
+    response = await client.post(
+        f"/chats/{chat['id']}/versions/{vid}/files/delete", json={"filePaths": ["app/globals.css"]}
+    )
     created = check_body("chats.deleteVersionFiles", response)
     assert created["id"] != vid and "app/globals.css" not in _files(created)
     assert "app/globals.css" in _files((await client.get(f"/chats/{chat['id']}/versions/{vid}")).json())
@@ -68,8 +75,9 @@ async def test_fork_copies_history_up_to_the_version(client: httpx.AsyncClient) 
     chat = await new_chat(client, metadata={"team": "web"})
     first = chat["latestVersion"]["id"]
     await client.post(f"/chats/{chat['id']}/messages", json={"message": "Add a footer"})
-    fork = check_body("chats.fork", await client.post(f"/chats/{chat['id']}/fork",
-                                                      json={"versionId": first, "privacy": "unlisted"}))
+    fork = check_body(
+        "chats.fork", await client.post(f"/chats/{chat['id']}/fork", json={"versionId": first, "privacy": "unlisted"})
+    )
     assert fork["id"] != chat["id"] and fork["privacy"] == "unlisted" and fork["shareable"] is True
     assert len(fork["messages"]) == 2 and fork["metadata"] == {"team": "web"}
     assert fork["messages"][1]["parentId"] == fork["messages"][0]["id"]

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-import jsonschema  # type: ignore[import-untyped]
+import jsonschema
 import pytest
 from mcp.types import Tool
 from pydantic import BaseModel

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def server_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("V0_API", "V0_MCP"))}
-    env.update({"V0_MCP_DEMO_DELAY": "0.5", **extra})
-    return env
+from tests._processes import free_port, server_env
 
 
 @dataclass
@@ -84,7 +72,7 @@ def running_server(tmp: Path, *flags: str, **env: str) -> Iterator[Running]:
     """Spawn ``v0-mcp --demo`` with ``flags`` on a free port, wait for /healthz, stop it afterwards."""
     port = free_port()
     log = tmp / f"stderr-{port}.log"
-    process = spawn(["--demo", "--port", str(port), *flags], server_env(**env), log)
+    process = spawn(["--demo", "--port", str(port), *flags], server_env(V0_MCP_DEMO_DELAY="0.5", **env), log)
     running = Running(process, port, log)
     try:
         wait_healthy(running)

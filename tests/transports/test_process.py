@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.transports.conftest import Running, free_port, server_env, spawn, stop, wait_healthy
+from tests._processes import free_port, server_env
+from tests.transports.conftest import Running, spawn, stop, wait_healthy
 
 pytestmark = pytest.mark.e2e
 

@@ -117,9 +117,12 @@ def usage(call: Call) -> JSON:
     q, ws = call.query, call.ws
     start, end = timestamp(q.startDate), timestamp(q.endDate)
     events = [
-        e for e in reversed(ws.usage)
+        e
+        for e in reversed(ws.usage)
         if _in_range(e.created_at, start, end)
-        and q.chatId in (None, e.chat_id) and q.messageId in (None, e.message_id) and q.userId in (None, ws.user.id)
+        and q.chatId in (None, e.chat_id)
+        and q.messageId in (None, e.message_id)
+        and q.userId in (None, ws.user.id)
     ]
     items, pagination = page(events, cursor=q.cursor, limit=q.limit, url=f"{API}/reports/usage")
     return {

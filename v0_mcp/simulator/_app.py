@@ -142,8 +142,9 @@ class Simulator:
         self._count(ws, now)
         query = _parse_query(op, request)
         body = await self._parse_body(op, request)
-        call = Call(ws=ws, config=self.config, now=now, params=request.path_params, query=query, body=body,
-                    request=request)
+        call = Call(
+            ws=ws, config=self.config, now=now, params=request.path_params, query=query, body=body, request=request
+        )
         result = HANDLERS[op.id](call)
         return result if isinstance(result, Response) else JSONResponse(result)
 

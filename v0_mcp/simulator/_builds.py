@@ -68,8 +68,7 @@ def logs_page(deployment: Deployment, *, since: float | None, now: float) -> dic
     """
     after = round(since * 1000) if since is not None else None
     shown = [
-        (i, line) for i, line in enumerate(deployment.logs)
-        if line.at <= now and (after is None or ms(line.at) > after)
+        (i, line) for i, line in enumerate(deployment.logs) if line.at <= now and (after is None or ms(line.at) > after)
     ]
     body: dict[str, Any] = {
         "object": "list",

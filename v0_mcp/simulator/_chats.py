@@ -88,13 +88,22 @@ def create(call: Call) -> JSON | Response:
     _check_references(ws, body)
     _check_daily_limit(call)
     chat = new_chat(
-        ws, name=title_for(body.message), privacy=body.chatPrivacy, project_id=body.projectId,
-        metadata=body.metadata, model_configuration=_model(body.modelConfiguration), now=call.now,
+        ws,
+        name=title_for(body.message),
+        privacy=body.chatPrivacy,
+        project_id=body.projectId,
+        metadata=body.metadata,
+        model_configuration=_model(body.modelConfiguration),
+        now=call.now,
     )
     add_message(ws, chat, role="user", content=body.message, now=call.now, attachments=_attachments(body.attachments))
     draft = first_draft(body.message, call.config.seed)
     message = start_generation(
-        ws, chat, draft, now=call.now, duration=_duration(call, body.responseMode),
+        ws,
+        chat,
+        draft,
+        now=call.now,
+        duration=_duration(call, body.responseMode),
         model_id=chat.model_configuration["modelId"],
     )
     return _respond(call, chat, message, body.responseMode, new=True)
@@ -151,8 +160,13 @@ def init(call: Call) -> JSON:
     _check_references(ws, body)
     label, url = _source(body)
     chat = new_chat(
-        ws, name=body.name or label, privacy=body.chatPrivacy, project_id=body.projectId, metadata=body.metadata,
-        model_configuration=dict(_DEFAULT_MODEL), now=call.now,
+        ws,
+        name=body.name or label,
+        privacy=body.chatPrivacy,
+        project_id=body.projectId,
+        metadata=body.metadata,
+        model_configuration=dict(_DEFAULT_MODEL),
+        now=call.now,
     )
     if body.type == "repo":
         chat.branch = body.repo.branch or "main"
@@ -218,8 +232,13 @@ def fork(call: Call) -> JSON:
     if version is not None and version.status != "completed":
         raise ApiError(409, f"Version {version.id} is {version.status}; only completed versions can be forked")
     chat = new_chat(
-        ws, name=source.name, privacy=body.privacy, project_id=source.project_id, metadata=source.metadata,
-        model_configuration=dict(source.model_configuration), now=call.now,
+        ws,
+        name=source.name,
+        privacy=body.privacy,
+        project_id=source.project_id,
+        metadata=source.metadata,
+        model_configuration=dict(source.model_configuration),
+        now=call.now,
     )
     history = source.message_ids
     if version is not None and version.message_id in history:
@@ -230,7 +249,10 @@ def fork(call: Call) -> JSON:
         if not original.finished:
             continue
         copy = replace(
-            original, id=ws.ids.message(), chat_id=chat.id, parent_id=renamed.get(original.parent_id or ""),
+            original,
+            id=ws.ids.message(),
+            chat_id=chat.id,
+            parent_id=renamed.get(original.parent_id or ""),
             attachments=list(original.attachments),
         )
         renamed[old] = copy.id
@@ -278,7 +300,11 @@ def send_message(call: Call) -> JSON | Response:
         locked = frozenset(n for n, e in base.files.items() if e.locked)
         draft = follow_up_draft(body.message, call.config.seed, base.contents(), locked, fix=body.action is not None)
     message = start_generation(
-        ws, chat, draft, now=call.now, duration=_duration(call, body.responseMode),
+        ws,
+        chat,
+        draft,
+        now=call.now,
+        duration=_duration(call, body.responseMode),
         model_id=chat.model_configuration.get("modelId", "v0-pro"),
     )
     return _respond(call, chat, message, body.responseMode, new=False)
@@ -340,8 +366,14 @@ def resolve_task(call: Call) -> JSON | Response:
         raise ApiError(409, f"The chat is not waiting for a {kind!r} task")
     waiting.waiting_task = None
     text = _resolution(body.task)
-    add_message(ws, chat, role="user", content=text, now=call.now,
-                type="answered-questions" if kind == "answered-questions" else "message")
+    add_message(
+        ws,
+        chat,
+        role="user",
+        content=text,
+        now=call.now,
+        type="answered-questions" if kind == "answered-questions" else "message",
+    )
     base = base_version(ws, chat)
     files = base.contents() if base else {}
     locked = frozenset(n for n, e in base.files.items() if e.locked) if base else frozenset()
@@ -349,7 +381,11 @@ def resolve_task(call: Call) -> JSON | Response:
     if body.modelConfiguration is not None:
         chat.model_configuration = _model(body.modelConfiguration)
     message = start_generation(
-        ws, chat, draft, now=call.now, duration=_duration(call, body.responseMode),
+        ws,
+        chat,
+        draft,
+        now=call.now,
+        duration=_duration(call, body.responseMode),
         model_id=chat.model_configuration.get("modelId", "v0-pro"),
     )
     return _respond(call, chat, message, body.responseMode, new=False)

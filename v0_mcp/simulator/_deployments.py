@@ -21,7 +21,8 @@ JSON = dict[str, Any]
 def find(call: Call) -> JSON:
     q = call.query
     found = [
-        d for d in call.ws.deployments.values()
+        d
+        for d in call.ws.deployments.values()
         if (d.chat_id, d.version_id) == (q.chatId, q.versionId) and q.projectId in (None, d.project_id)
     ]
     return {"object": "list", "data": [deployment_detail(d) for d in newest_first(found, lambda d: d.created_at)]}
@@ -37,12 +38,21 @@ def create(call: Call) -> JSON:
     project_id = ws.project(body.projectId).id if body.projectId else chat.project_id
     slug = f"{slugify(chat.name, words=3)}-{ws.ids.token(9, 'abcdefghijklmnopqrstuvwxyz0123456789')}"
     logs, error = plan_build(
-        version.contents(), start=call.now, interval=call.config.log_interval, version_id=version.id,
+        version.contents(),
+        start=call.now,
+        interval=call.config.log_interval,
+        version_id=version.id,
         url=f"https://{slug}.vercel.app",
     )
     deployment = Deployment(
-        id=ws.ids.deployment(), chat_id=chat.id, version_id=version.id, project_id=project_id, created_at=call.now,
-        slug=slug, logs=logs, error=error,
+        id=ws.ids.deployment(),
+        chat_id=chat.id,
+        version_id=version.id,
+        project_id=project_id,
+        created_at=call.now,
+        slug=slug,
+        logs=logs,
+        error=error,
     )
     ws.deployments[deployment.id] = deployment
     return deployment_detail(deployment)

@@ -172,8 +172,11 @@ def _items(kind: str, rng: random.Random, prompt: str) -> str:
         ]
     elif kind == "dashboard":
         data = [
-            {"label": label, "value": f"{rng.randint(1, 99)},{rng.randint(100, 999)}",
-             "change": f"+{rng.randint(1, 30)}%"}
+            {
+                "label": label,
+                "value": f"{rng.randint(1, 99)},{rng.randint(100, 999)}",
+                "change": f"+{rng.randint(1, 30)}%",
+            }
             for label in ("Visitors", "Sign-ups", "Revenue", "Active users")
         ]
     elif kind == "todo":
@@ -183,8 +186,12 @@ def _items(kind: str, rng: random.Random, prompt: str) -> str:
         ]
     else:  # blog
         data = [
-            {"slug": f"post-{n}", "title": f"{title_for(prompt)}, part {n}", "date": f"2026-01-{10 + n:02d}",
-             "excerpt": rng.choice(("A first look.", "What we learned.", "Notes from the team."))}
+            {
+                "slug": f"post-{n}",
+                "title": f"{title_for(prompt)}, part {n}",
+                "date": f"2026-01-{10 + n:02d}",
+                "excerpt": rng.choice(("A first look.", "What we learned.", "Notes from the team.")),
+            }
             for n in range(1, 4)
         ]
     return json.dumps(data, indent=2, ensure_ascii=False)
@@ -298,9 +305,11 @@ def imported_files(kind: str, label: str, url: str | None, seed: int) -> dict[st
     draft = first_draft(label, seed)
     files = dict(draft.files)
     if kind == "registry":
-        files[f"components/{slugify(label)}.tsx"] = SECTION.replace("__NAME__", "RegistryItem").replace(
-            "__HEADING__", _js(label)
-        ).replace("__REQUEST__", _js(f"Installed from {url}"))
+        files[f"components/{slugify(label)}.tsx"] = (
+            SECTION.replace("__NAME__", "RegistryItem")
+            .replace("__HEADING__", _js(label))
+            .replace("__REQUEST__", _js(f"Installed from {url}"))
+        )
     source = f"Imported from {url}" if url else f"Created from template {label}"
     files["README.md"] = f"# {label}\n\n{source}.\n"
     return files

@@ -31,8 +31,15 @@ def new_chat(
 ) -> Chat:
     """Create an empty chat."""
     chat = Chat(
-        id=ws.ids.chat(), name=name, privacy=privacy, created_at=now, updated_at=now, author_id=ws.user.id,
-        project_id=project_id, metadata=dict(metadata), model_configuration=model_configuration,
+        id=ws.ids.chat(),
+        name=name,
+        privacy=privacy,
+        created_at=now,
+        updated_at=now,
+        author_id=ws.user.id,
+        project_id=project_id,
+        metadata=dict(metadata),
+        model_configuration=model_configuration,
     )
     ws.chats[chat.id] = chat
     return chat
@@ -51,8 +58,15 @@ def add_message(
     """Append a finished message (a user's, or an imported assistant's) to a chat."""
     parent = chat.message_ids[-1] if chat.message_ids else None
     message = Message(
-        id=ws.ids.message(), chat_id=chat.id, role="user" if role == "user" else "assistant", type=type,
-        created_at=now, updated_at=now, author_id=ws.user.id, parent_id=parent, content=content,
+        id=ws.ids.message(),
+        chat_id=chat.id,
+        role="user" if role == "user" else "assistant",
+        type=type,
+        created_at=now,
+        updated_at=now,
+        author_id=ws.user.id,
+        parent_id=parent,
+        content=content,
         attachments=list(attachments or []),
     )
     if message.role == "assistant":
@@ -78,8 +92,13 @@ def base_version(ws: Workspace, chat: Chat) -> Version | None:
 def add_version(ws: Workspace, chat: Chat, files: dict[str, FileEntry], *, now: float, status: str) -> Version:
     """Append a version and make it the chat's latest."""
     version = Version(
-        id=ws.ids.version(), chat_id=chat.id, created_at=now, updated_at=now,
-        status="completed" if status == "completed" else "pending", files=files, demo_host=ws.ids.demo_host(),
+        id=ws.ids.version(),
+        chat_id=chat.id,
+        created_at=now,
+        updated_at=now,
+        status="completed" if status == "completed" else "pending",
+        files=files,
+        demo_host=ws.ids.demo_host(),
     )
     ws.versions[version.id] = version
     chat.version_ids.append(version.id)
@@ -101,13 +120,26 @@ def start_generation(
     version = add_version(ws, chat, files, now=now, status="pending")
     focus = draft.focus if draft.focus in files else None
     reply = Reply(
-        text=draft.text, code=files[focus].content if focus else "", code_file=focus, task=draft.task,
+        text=draft.text,
+        code=files[focus].content if focus else "",
+        code_file=focus,
+        task=draft.task,
     )
     parent = chat.message_ids[-1] if chat.message_ids else None
     message = Message(
-        id=ws.ids.message(), chat_id=chat.id, role="assistant", type="message", created_at=now, updated_at=now,
-        author_id=ws.user.id, parent_id=parent, reply=reply, version_id=version.id, started_at=now,
-        completes_at=now + max(0.0, duration), model_id=model_id,
+        id=ws.ids.message(),
+        chat_id=chat.id,
+        role="assistant",
+        type="message",
+        created_at=now,
+        updated_at=now,
+        author_id=ws.user.id,
+        parent_id=parent,
+        reply=reply,
+        version_id=version.id,
+        started_at=now,
+        completes_at=now + max(0.0, duration),
+        model_id=model_id,
     )
     version.message_id = message.id
     ws.messages[message.id] = message
@@ -167,8 +199,14 @@ def _record_usage(ws: Workspace, message: Message, at: float) -> None:
     written = len(message.content) + (len(message.reply.code) if message.reply and not message.stopped else 0)
     ws.usage.append(
         UsageEvent(
-            id=ws.ids.opaque("ue_"), chat_id=message.chat_id, message_id=message.id, created_at=at,
-            model_id=message.model_id, input_tokens=1200 + (len(prompt.content) // 4 if prompt else 0),
-            output_tokens=max(1, written // 4), cache_read_tokens=800, request_id=ws.ids.opaque("req_"),
+            id=ws.ids.opaque("ue_"),
+            chat_id=message.chat_id,
+            message_id=message.id,
+            created_at=at,
+            model_id=message.model_id,
+            input_tokens=1200 + (len(prompt.content) // 4 if prompt else 0),
+            output_tokens=max(1, written // 4),
+            cache_read_tokens=800,
+            request_id=ws.ids.opaque("req_"),
         )
     )

@@ -24,8 +24,9 @@ def find(call: Call) -> JSON:
 def create(call: Call) -> JSON:
     body, ws = call.body, call.ws
     chat_id = ws.chat(body.chatId).id if body.chatId else None
-    hook = Hook(id=ws.ids.hook(), name=body.name, events=list(body.events), url=body.url, chat_id=chat_id,
-                created_at=call.now)
+    hook = Hook(
+        id=ws.ids.hook(), name=body.name, events=list(body.events), url=body.url, chat_id=chat_id, created_at=call.now
+    )
     ws.hooks[hook.id] = hook
     return hook_detail(hook)
 

@@ -39,8 +39,15 @@ def find(call: Call) -> JSON:
 def create(call: Call) -> JSON:
     body, ws = call.body, call.ws
     server = McpServer(
-        id=ws.ids.mcp_server(), name=body.name, url=body.url, enabled=body.enabled, auth=_auth(body.auth),
-        scope=body.scope, created_at=call.now, updated_at=call.now, description=body.description,
+        id=ws.ids.mcp_server(),
+        name=body.name,
+        url=body.url,
+        enabled=body.enabled,
+        auth=_auth(body.auth),
+        scope=body.scope,
+        created_at=call.now,
+        updated_at=call.now,
+        description=body.description,
     )
     ws.mcp_servers[server.id] = server
     return mcp_server(server)

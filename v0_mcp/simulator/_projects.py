@@ -58,8 +58,14 @@ def find(call: Call) -> JSON:
 def create(call: Call) -> JSON:
     body, ws = call.body, call.ws
     project = Project(
-        id=ws.ids.project(), name=body.name, privacy=body.privacy or "private", created_at=call.now,
-        updated_at=call.now, icon=body.icon, description=body.description, instructions=body.instructions,
+        id=ws.ids.project(),
+        name=body.name,
+        privacy=body.privacy or "private",
+        created_at=call.now,
+        updated_at=call.now,
+        icon=body.icon,
+        description=body.description,
+        instructions=body.instructions,
     )
     ws.projects[project.id] = project
     if body.vercelProjectId and body.vercelProjectId in ws.vercel_projects:

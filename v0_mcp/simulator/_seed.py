@@ -26,8 +26,13 @@ _HOUR = 3600.0
 
 def _generate(ws: Workspace, chat_prompt: str, seed: int, at: float, project_id: str | None) -> str:
     chat = new_chat(
-        ws, name=title_for(chat_prompt), privacy="private", project_id=project_id, metadata={},
-        model_configuration={"modelId": "v0-pro", "imageGenerations": False, "thinking": False}, now=at,
+        ws,
+        name=title_for(chat_prompt),
+        privacy="private",
+        project_id=project_id,
+        metadata={},
+        model_configuration={"modelId": "v0-pro", "imageGenerations": False, "thinking": False},
+        now=at,
     )
     add_message(ws, chat, role="user", content=chat_prompt, now=at)
     reply = start_generation(ws, chat, first_draft(chat_prompt, seed), now=at, duration=45)
@@ -39,15 +44,26 @@ def seed_demo(ws: Workspace, config: SimulatorConfig, now: float) -> None:
     """Fill an empty workspace with the demo contents."""
     start = now - 3 * _HOUR
     project = Project(
-        id=ws.ids.project(), name="Coffee club", privacy="private", created_at=start, updated_at=start,
-        description="Marketing site for a coffee subscription", instructions="Use Tailwind; keep pages fast.",
+        id=ws.ids.project(),
+        name="Coffee club",
+        privacy="private",
+        created_at=start,
+        updated_at=start,
+        description="Marketing site for a coffee subscription",
+        instructions="Use Tailwind; keep pages fast.",
     )
     ws.projects[project.id] = project
     linked = VercelProject(id=ws.ids.vercel_project(), name="coffee-club", project_id=project.id, created_at=start)
     ws.vercel_projects[linked.id] = linked
     project.vercel_project_id = linked.id
-    env = EnvVar(id=ws.ids.env_var(), project_id=project.id, key="NEXT_PUBLIC_SITE_URL",
-                 value="https://coffee-club.vercel.app", created_at=start, updated_at=start)
+    env = EnvVar(
+        id=ws.ids.env_var(),
+        project_id=project.id,
+        key="NEXT_PUBLIC_SITE_URL",
+        value="https://coffee-club.vercel.app",
+        created_at=start,
+        updated_at=start,
+    )
     ws.env_vars[env.id] = env
     project.env_var_ids.append(env.id)
 
@@ -55,10 +71,23 @@ def seed_demo(ws: Workspace, config: SimulatorConfig, now: float) -> None:
     version = ws.versions[landing.latest_version_id or ""]
     deployed_at = start + 10 * 60
     slug = f"{slugify(landing.name, words=3)}-{ws.ids.token(9, 'abcdefghijklmnopqrstuvwxyz0123456789')}"
-    logs, error = plan_build(version.contents(), start=deployed_at, interval=config.log_interval,
-                             version_id=version.id, url=f"https://{slug}.vercel.app")
-    deployment = Deployment(id=ws.ids.deployment(), chat_id=landing.id, version_id=version.id, project_id=project.id,
-                            created_at=deployed_at, slug=slug, logs=logs, error=error)
+    logs, error = plan_build(
+        version.contents(),
+        start=deployed_at,
+        interval=config.log_interval,
+        version_id=version.id,
+        url=f"https://{slug}.vercel.app",
+    )
+    deployment = Deployment(
+        id=ws.ids.deployment(),
+        chat_id=landing.id,
+        version_id=version.id,
+        project_id=project.id,
+        created_at=deployed_at,
+        slug=slug,
+        logs=logs,
+        error=error,
+    )
     ws.deployments[deployment.id] = deployment
 
     dashboard = ws.chats[_generate(ws, DEMO_PROMPTS[1], config.seed, start + _HOUR, None)]

@@ -66,9 +66,7 @@ async def serve(
 
 
 @asynccontextmanager
-async def serving(
-    simulator: Simulator | None = None, *, host: str = "127.0.0.1", port: int = 0
-) -> AsyncIterator[str]:
+async def serving(simulator: Simulator | None = None, *, host: str = "127.0.0.1", port: int = 0) -> AsyncIterator[str]:
     """Run the simulator in the background (port 0: an ephemeral one) and yield its base URL, ``.../v1``."""
     sim = simulator or Simulator()
     server = _server(sim, host, port)

@@ -237,7 +237,10 @@ class Workspace:
         self.ids = ids
         handle = ids.token(6, "abcdefghijklmnopqrstuvwxyz")
         self.user = User(
-            id=ids.user(), name="Sim User", email=f"{handle}@example.com", created_at=now - 86_400 * 30,
+            id=ids.user(),
+            name="Sim User",
+            email=f"{handle}@example.com",
+            created_at=now - 86_400 * 30,
             team_id=ids.team(),
         )
         self.chats: dict[str, Chat] = {}

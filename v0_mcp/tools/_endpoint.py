@@ -53,7 +53,7 @@ CONFIRM_FIELD: Final[FieldSpec] = (
 )
 
 
-def _confirmation_resolver(tool: str, target_field: str | None) -> Any:
+def _confirmation_resolver(tool: str) -> Any:
     """Return a resolver that asks the user by elicitation when the client can be asked."""
 
     async def ask(ctx: Context[Any, Any], confirm: bool) -> Confirmation | Elicit[Confirmation]:
@@ -105,21 +105,14 @@ def endpoint(
     if op.kind == "destructive":
         fields["confirm"] = CONFIRM_FIELD
         own = frozenset({"confirm"})
-        target = op.path_params[-1] if op.path_params else None
-        resolvers["confirmation"] = Annotated[
-            ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool, target))
-        ]
-    return ToolSpec(
-        name=tool,
+        resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
+    return ToolSpec.for_operation(
+        op,
         title=title,
         description=description,
-        toolset=op.toolset,
-        kind=op.kind,
-        builder=op.builder,
         fields=fields,
         output=output,
         handler=_handler(op, shape, links),
-        operation=op,
         docs={**DOCS, **(docs or {})},
         resolvers=resolvers,
         own=own,

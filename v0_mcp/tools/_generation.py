@@ -234,17 +234,13 @@ def generation(tool: str, *, title: str, description: str, docs: Mapping[str, st
     fields = argument_fields(op, hide=frozenset({"responseMode"}))
     if async_mode:  # chats.init answers at once: nothing to wait for
         fields["waitSeconds"] = WAIT_FIELD
-    return ToolSpec(
-        name=tool,
+    return ToolSpec.for_operation(
+        op,
         title=title,
         description=description,
-        toolset=op.toolset,
-        kind=op.kind,
-        builder=op.builder,
         fields=fields,
         output=Generation,
         handler=_start_handler(op, async_mode=async_mode),
-        operation=op,
         docs={**DOCS, **(docs or {})},
         own=frozenset({"waitSeconds"}) if async_mode else frozenset(),
     )

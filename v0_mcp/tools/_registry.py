@@ -11,7 +11,7 @@ compact input schema and an output schema.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Final
@@ -82,6 +82,37 @@ class ToolSpec:
     docs: Mapping[str, str] = field(default_factory=dict)
     resolvers: Mapping[str, Any] = field(default_factory=dict)  # parameter -> Annotated[..., Resolve(...)]
     own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
+
+    @classmethod
+    def for_operation(
+        cls,
+        op: Operation,
+        *,
+        title: str,
+        description: str,
+        fields: Mapping[str, FieldSpec],
+        output: type[BaseModel],
+        handler: Handler,
+        docs: Mapping[str, str],
+        resolvers: Mapping[str, Any] | None = None,
+        own: frozenset[str] = frozenset(),
+    ) -> ToolSpec:
+        """Declare the tool of a catalogue operation: name, toolset, kind and profile come from the catalogue."""
+        return cls(
+            name=op.tool,
+            title=title,
+            description=description,
+            toolset=op.toolset,
+            kind=op.kind,
+            builder=op.builder,
+            fields=fields,
+            output=output,
+            handler=handler,
+            operation=op,
+            docs=docs,
+            resolvers=resolvers or {},
+            own=own,
+        )
 
     @property
     def idempotent(self) -> bool:
@@ -227,7 +258,3 @@ def _bind(spec: ToolSpec, strict: type[ArgumentModel]) -> Callable[..., Awaitabl
     tool_function.__name__ = spec.name
     tool_function.__qualname__ = spec.name
     return tool_function
-
-
-def specs_by_name(specs: Iterable[ToolSpec]) -> dict[str, ToolSpec]:
-    return {spec.name: spec for spec in specs}

@@ -37,7 +37,7 @@ MAX_TEXT_CHARS: Final = 4_000  # a reply longer than this is cut; the thread res
 class Result(BaseModel):
     """Base of every tool result: ``note`` tells the agent what was cut or what to do next."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     note: str | None = None
 

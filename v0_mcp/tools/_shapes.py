@@ -32,7 +32,7 @@ __all__ = [
 
 
 class Shape(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class FileInfo(Shape):
