@@ -115,6 +115,8 @@ def _configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # One line per HTTP request is noise at INFO; keep it for DEBUG.
+    logging.getLogger("httpx").setLevel(level if level == "DEBUG" else max(logging.WARNING, root.level))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
