@@ -10,6 +10,8 @@ compact input schema and an output schema.
 
 from __future__ import annotations
 
+import copy
+import functools
 import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextvars import ContextVar
@@ -230,6 +232,12 @@ def to_mcp_tool(spec: ToolSpec) -> Tool:
 
 def compact_output_schema(model: type[BaseModel]) -> dict[str, Any]:
     """Return the output schema without generated titles (it is shown to clients too)."""
+    return copy.deepcopy(_output_schema(model))
+
+
+@functools.cache
+def _output_schema(model: type[BaseModel]) -> dict[str, Any]:
+    # Several tools share a result shape (Generation, Version, ...): derive each once.
     return compact_schema(model.model_json_schema(by_alias=True, mode="serialization"))
 
 
