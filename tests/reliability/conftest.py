@@ -76,6 +76,19 @@ class Requests:
         await self.app(scope, receive, send)
 
 
+# Which ids of the seeded workspace an argument of this name can take (besides random text).
+ID_ARGUMENTS: Final = {
+    "chatId": "chats",
+    "messageId": "messages",
+    "versionId": "versions",
+    "projectId": "projects",
+    "deploymentId": "deployments",
+    "hookId": "hooks",
+    "mcpServerId": "mcp_servers",
+    "environmentVariableId": "env_vars",
+}
+
+
 def fast_simulator(**options: Any) -> Simulator:
     """Return a simulator with a seeded workspace, 50 ms generations and no rate limit of its own."""
     options = {"generation_delay": 0.05, "log_interval": 0.01, "rate_limit": 10**9, "seed_workspace": True, **options}

@@ -25,7 +25,16 @@ from mcp import Client, MCPError
 from mcp.types import CallToolResult, Tool
 
 from tests.reliability._strategies import invalid_arguments, valid
-from tests.reliability.conftest import ERAS, connect, fast_simulator, in_process_client, serve, text_of, unclear_error
+from tests.reliability.conftest import (
+    ERAS,
+    ID_ARGUMENTS,
+    connect,
+    fast_simulator,
+    in_process_client,
+    serve,
+    text_of,
+    unclear_error,
+)
 from v0_mcp.api import V0Client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator
@@ -40,17 +49,6 @@ FUZZ: Final = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
 )
-# Which ids of the seeded workspace an argument of this name can take (besides random text).
-ID_ARGUMENTS: Final = {
-    "chatId": "chats",
-    "messageId": "messages",
-    "versionId": "versions",
-    "projectId": "projects",
-    "deploymentId": "deployments",
-    "hookId": "hooks",
-    "mcpServerId": "mcp_servers",
-    "environmentVariableId": "env_vars",
-}
 
 
 @dataclass

@@ -27,7 +27,7 @@ from mcp import Client, MCPError
 from mcp.types import Tool
 
 from tests._processes import free_port
-from tests.reliability.conftest import Sleeps, connect, fast_simulator, in_process_client, serve, text_of
+from tests.reliability.conftest import ID_ARGUMENTS, Sleeps, connect, fast_simulator, in_process_client, serve, text_of
 from v0_mcp.api import RetryPolicy, V0Client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator, serving
@@ -36,16 +36,6 @@ SENTINEL_KEY: Final = "sk-SENTINEL-5e0c1f7d9a3b4e21"
 CALLER_KEY: Final = "sk-SENTINEL-CALLER-8b2f60a4"
 SENTINEL_VALUE: Final = "SENTINEL-ENV-VALUE-93c4a1d7e5"
 SENTINELS: Final = (SENTINEL_KEY, CALLER_KEY, SENTINEL_VALUE)
-ID_ARGUMENTS: Final = {
-    "chatId": "chats",
-    "messageId": "messages",
-    "versionId": "versions",
-    "projectId": "projects",
-    "deploymentId": "deployments",
-    "hookId": "hooks",
-    "mcpServerId": "mcp_servers",
-    "environmentVariableId": "env_vars",
-}
 MCP_HEADERS: Final = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
 
 
