@@ -18,12 +18,12 @@ from typing import Any
 from starlette.responses import Response
 
 from ._errors import ApiError
-from ._generate import first_draft, follow_up_draft, imported_files, title_for
+from ._generate import Draft, first_draft, follow_up_draft, imported_files, title_for
 from ._generation import add_message, add_version, base_version, complete, new_chat, start_generation, stop
 from ._paging import newest_first, page
 from ._registry import Call, handles
 from ._shapes import API, chat_detail, chat_summary, deleted, message_detail, message_summary
-from ._state import Chat, FileEntry, Message, Workspace
+from ._state import Chat, FileEntry, Message, Version, Workspace
 from ._stream import generation_stream
 
 __all__: list[str] = []
@@ -280,6 +280,27 @@ def find_messages(call: Call) -> JSON:
     return {"object": "list", "data": [message_summary(m) for m in items], "pagination": pagination}
 
 
+def _locked(version: Version | None) -> frozenset[str]:
+    """Return the names of a version's locked files, which a generation never overwrites."""
+    return frozenset(name for name, entry in version.files.items() if entry.locked) if version else frozenset()
+
+
+def _reply(call: Call, chat: Chat, draft: Draft) -> JSON | Response:
+    """Start v0's reply to the chat's newest user message, under the body's model and response mode."""
+    body = call.body
+    if body.modelConfiguration is not None:
+        chat.model_configuration = _model(body.modelConfiguration)
+    message = start_generation(
+        call.ws,
+        chat,
+        draft,
+        now=call.now,
+        duration=_duration(call, body.responseMode),
+        model_id=chat.model_configuration.get("modelId", "v0-pro"),
+    )
+    return _respond(call, chat, message, body.responseMode, new=False)
+
+
 @handles("chats.sendMessage")
 def send_message(call: Call) -> JSON | Response:
     body, ws = call.body, call.ws
@@ -291,23 +312,14 @@ def send_message(call: Call) -> JSON | Response:
     add_message(
         ws, chat, role="user", content=body.message, now=call.now, type=kind, attachments=_attachments(body.attachments)
     )
-    if body.modelConfiguration is not None:
-        chat.model_configuration = _model(body.modelConfiguration)
     base = base_version(ws, chat)
     if base is None:
         draft = first_draft(body.message, call.config.seed)
     else:
-        locked = frozenset(n for n, e in base.files.items() if e.locked)
-        draft = follow_up_draft(body.message, call.config.seed, base.contents(), locked, fix=body.action is not None)
-    message = start_generation(
-        ws,
-        chat,
-        draft,
-        now=call.now,
-        duration=_duration(call, body.responseMode),
-        model_id=chat.model_configuration.get("modelId", "v0-pro"),
-    )
-    return _respond(call, chat, message, body.responseMode, new=False)
+        draft = follow_up_draft(
+            body.message, call.config.seed, base.contents(), _locked(base), fix=body.action is not None
+        )
+    return _reply(call, chat, draft)
 
 
 @handles("chats.getMessage")
@@ -375,17 +387,5 @@ def resolve_task(call: Call) -> JSON | Response:
         type="answered-questions" if kind == "answered-questions" else "message",
     )
     base = base_version(ws, chat)
-    files = base.contents() if base else {}
-    locked = frozenset(n for n, e in base.files.items() if e.locked) if base else frozenset()
-    draft = follow_up_draft(text, call.config.seed, files, locked)
-    if body.modelConfiguration is not None:
-        chat.model_configuration = _model(body.modelConfiguration)
-    message = start_generation(
-        ws,
-        chat,
-        draft,
-        now=call.now,
-        duration=_duration(call, body.responseMode),
-        model_id=chat.model_configuration.get("modelId", "v0-pro"),
-    )
-    return _respond(call, chat, message, body.responseMode, new=False)
+    draft = follow_up_draft(text, call.config.seed, base.contents() if base else {}, _locked(base))
+    return _reply(call, chat, draft)
