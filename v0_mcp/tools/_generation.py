@@ -12,7 +12,8 @@ stops waiting.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
 import anyio
@@ -167,16 +168,38 @@ async def wait_for(
         interval = min(interval * 1.5, runtime.max_poll_interval)
 
 
+@dataclass
+class Followed:
+    """What v0's stream of one message carried: how many events, the text so far, the last chat snapshot."""
+
+    events: int = 0
+    text: str = ""
+    chat: Any = None
+
+
+async def follow(v0: V0Client, chat_id: str, message_id: str, on_text: Callable[[str], Awaitable[None]]) -> Followed:
+    """Read v0's resume stream of a message to its end, calling ``on_text`` with the text after each chunk."""
+    followed, content = Followed(), ContentAccumulator()
+    async with v0.stream("chats.resume", chatId=chat_id, messageId=message_id) as events:
+        async for event in events:
+            followed.events += 1
+            if event.object == "message.experimental_content.chunk":
+                content.apply(event.delta)
+                followed.text = content.text
+                await on_text(followed.text)
+            elif event.object == "chat":
+                followed.chat = event.data
+    return followed
+
+
 async def _follow(v0: V0Client, chat_id: str, message_id: str, progress: Progress) -> None:
     """Relay v0's stream of the generation as progress until it ends; any failure leaves it to polling."""
-    content = ContentAccumulator()
+
+    async def relay(text: str) -> None:
+        await progress(_doing(text))
+
     try:
-        async with v0.stream("chats.resume", chatId=chat_id, messageId=message_id) as events:
-            async for event in events:
-                if event.object != "message.experimental_content.chunk":
-                    continue
-                content.apply(event.delta)
-                await progress(_doing(content.text))
+        await follow(v0, chat_id, message_id, relay)
     except V0Error as exc:
         logger.info("could not follow generation %s live (%s); polling instead", message_id, type(exc).__name__)
 

@@ -9,10 +9,9 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
-from ..api import ContentAccumulator
 from ._endpoint import endpoint, plain
 from ._errors import agent_errors
-from ._generation import generation, wait_for_generation
+from ._generation import follow, generation, wait_for_generation
 from ._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
 from ._runtime import runtime_of
 from ._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo, chat_brief_of, chat_of, deleted_of, message_of
@@ -68,21 +67,18 @@ def _message_text(chat: Any, message_id: str) -> str | None:
 
 async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
     v0 = runtime_of(ctx).client_for(ctx)
-    content = ContentAccumulator()
-    events = 0
-    final: Any = None
+    chunks = 0
+
+    async def report(_: str) -> None:
+        nonlocal chunks
+        chunks += 1
+        await ctx.report_progress(chunks, None, "v0 is generating")
+
     with agent_errors(args):
-        async with v0.stream("chats.resume", **args) as stream:
-            async for event in stream:
-                events += 1
-                if event.object == "message.experimental_content.chunk":
-                    content.apply(event.delta)
-                    await ctx.report_progress(events, None, "v0 is generating")
-                elif event.object == "chat":
-                    final = event.data
+        followed = await follow(v0, args["chatId"], args["messageId"], report)
     # A finished message streams no chunks, only the chat: its text is in the chat's messages.
-    reply = content.text or _message_text(final, args["messageId"])
-    result = Resumed(chatId=args["chatId"], messageId=args["messageId"], events=events, reply=clip(reply))
+    reply = followed.text or _message_text(followed.chat, args["messageId"])
+    result = Resumed(chatId=args["chatId"], messageId=args["messageId"], events=followed.events, reply=clip(reply))
     return render(result, [messages_link(args["chatId"])])
 
 
