@@ -40,6 +40,7 @@ class Operation:
     response: Any = None  # a Response model or union; None for binary and SSE bodies
     content: Content = "json"
     pagination: Pagination | None = None
+    items: str | None = None  # for paginated operations: the response field that holds a page's items
     generation: bool = False  # starts (or waits on) a generation that may run for minutes
     mode: Mode | None = None  # for generations: which response mode this endpoint gives
     status: int = 200  # the success status the API answers
