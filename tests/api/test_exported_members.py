@@ -21,8 +21,22 @@ def test_all_is_sorted():
 
 
 def test_all_imports_are_exported():
-    public = {name for name in vars(v0_mcp.api) if not name.startswith("_")}
+    for name in v0_mcp.api.__all__:  # the version-specific names load on first use
+        getattr(v0_mcp.api, name)
+    subpackages = {"v1", "v2", "vercel"}
+    public = {name for name in vars(v0_mcp.api) if not name.startswith("_") and name not in subpackages}
     assert public == set(v0_mcp.api.__all__)
+
+
+def test_importing_the_package_loads_no_version_specific_module():
+    code = (
+        "import sys, v0_mcp.api; "
+        "loaded = [m for m in sys.modules if m.startswith('v0_mcp.api.') and "
+        "(m.split('.')[2] in ('_catalogue', '_models', 'v1', 'v2', 'vercel'))]; "
+        "sys.exit(str(loaded) if loaded else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_public_objects_report_the_package_as_their_module():

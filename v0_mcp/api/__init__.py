@@ -1,12 +1,21 @@
-"""The v0 Platform API v1, as a typed async client that knows nothing of MCP."""
+"""The v0 Platform API (v1 and v2) and the Vercel REST subset, as typed async clients that know nothing of MCP.
 
-from . import _models as models
-from ._catalogue import CATALOGUE, Kind, Method, Operation, Toolset, operation
+One client core (:class:`V0Client`) speaks every version; :func:`build_client`
+makes one for the selected version and :class:`VercelClient` wraps it for
+Vercel. Names tied to one version (v1's ``CATALOGUE``, ``operation``,
+``models``...) and the Vercel client are imported on first use, so a server
+started for one version does not load the other's modules.
+"""
+
+import importlib as _importlib
+import typing as _typing
+
 from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client
 from ._errors import (
     Conflict,
     Forbidden,
     MissingAPIKey,
+    MissingVercelToken,
     NotFound,
     PayloadTooLarge,
     RateLimited,
@@ -17,21 +26,36 @@ from ._errors import (
     V0Error,
     V0RequestError,
     V0ResponseError,
+    V0StreamError,
     V0TimeoutError,
     V0TransportError,
 )
+from ._factory import build_client
+from ._operation import Catalogue, Method
 from ._pagination import paginate
 from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
+from ._versions import V1, V2, VERCEL, ApiVersion, api_version
+
+if _typing.TYPE_CHECKING:
+    from . import _models as models
+    from ._catalogue import CATALOGUE, Kind, Operation, Toolset, operation
+    from .vercel import VercelClient
 
 __all__ = [
     "CATALOGUE",
     "DEFAULT_BASE_URL",
+    "V1",
+    "V2",
+    "VERCEL",
+    "ApiVersion",
+    "Catalogue",
     "Conflict",
     "ContentAccumulator",
     "Forbidden",
     "Kind",
     "Method",
     "MissingAPIKey",
+    "MissingVercelToken",
     "NotFound",
     "Operation",
     "PayloadTooLarge",
@@ -49,8 +73,12 @@ __all__ = [
     "V0Error",
     "V0RequestError",
     "V0ResponseError",
+    "V0StreamError",
     "V0TimeoutError",
     "V0TransportError",
+    "VercelClient",
+    "api_version",
+    "build_client",
     "content_text",
     "iter_sse",
     "models",
@@ -59,9 +87,36 @@ __all__ = [
     "parse_sse",
 ]
 
-# Public classes and functions name the package, not a private module, as their home (as httpx does).
+# name -> (module, attribute); attribute None = the module itself
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "CATALOGUE": ("._catalogue", "CATALOGUE"),
+    "Kind": ("._catalogue", "Kind"),
+    "Operation": ("._catalogue", "Operation"),
+    "Toolset": ("._catalogue", "Toolset"),
+    "operation": ("._catalogue", "operation"),
+    "models": ("._models", None),
+    "VercelClient": (".vercel", "VercelClient"),
+}
+
+
+def _home(obj: _typing.Any) -> None:
+    # Public classes and functions name the package, not a private module, as their home (as httpx does).
+    if isinstance(obj, type) or (callable(obj) and hasattr(obj, "__code__")):
+        obj.__module__ = "v0_mcp.api"
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = _importlib.import_module(module_name, __name__)
+    value = module if attribute is None else getattr(module, attribute)
+    _home(value)
+    globals()[name] = value
+    return value
+
+
 for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) or (callable(_obj) and hasattr(_obj, "__code__")):
-        _obj.__module__ = "v0_mcp.api"
-del _name, _obj
+    if _name not in _LAZY:
+        _home(globals()[_name])
+del _name

@@ -4,7 +4,9 @@ One :class:`V0Client` owns one ``httpx.AsyncClient`` (one connection pool).
 Every call is described by an :class:`~v0_mcp.api.Operation`: the client checks
 the arguments against the operation's models before sending anything, builds
 the request the way the official SDK does, retries only when that is safe and
-turns every failure into a :class:`~v0_mcp.api.V0Error`.
+turns every failure into a :class:`~v0_mcp.api.V0Error`. The same core speaks
+every API version (and the Vercel REST subset): an
+:class:`~v0_mcp.api.ApiVersion` says what differs.
 """
 
 from __future__ import annotations
@@ -18,31 +20,37 @@ from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, 
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import anyio
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
-from ._catalogue import Operation, operation
 from ._errors import (
-    MissingAPIKey,
     V0APIError,
     V0RequestError,
     V0ResponseError,
+    V0TransportError,
     api_error,
     parse_retry_after,
     transport_error,
 )
+from ._operation import Operation
 from ._query import encode_query
-from ._sse import StreamEvent, iter_sse
+from ._sse import StreamEvent
+from ._versions import V1, ApiVersion
+
+if TYPE_CHECKING:
+    from ._catalogue import Operation as _V1Operation
+
+    # v1's catalogue still has its own Operation class, with the same endpoint fields.
+    AnyOperation: TypeAlias = Operation | _V1Operation
 
 __all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client"]
 
-DEFAULT_BASE_URL: Final = "https://api.v0.dev/v1"
+DEFAULT_BASE_URL: Final = V1.default_base_url
 _USER_AGENT: Final = f"v0-mcp/{__version__}"
-_SESSION_HEADER: Final = "x-session-token"
 _STREAM_MODE: Final = "experimental_stream"
 # Failures that happen before the request leaves: even a create is safe to send again.
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -117,10 +125,10 @@ class RetryPolicy:
 class _Prepared:
     """A validated request, ready to send (possibly several times)."""
 
-    operation: Operation
+    operation: AnyOperation
     path: str
     params: tuple[tuple[str, str], ...]
-    body: dict[str, Any] | None
+    body: Any  # a JSON object, or (for a whole body) any JSON value; None for no body
     generation: bool
 
 
@@ -131,9 +139,11 @@ class _Shape:
     query: frozenset[str]
     body: frozenset[str]
     union: bool  # the body is a discriminated union (chats.init)
+    whole: bool = False  # the body is not an object (a list): it is the one argument ``body``
 
 
-_SHAPES: dict[str, _Shape] = {}
+# By identity: two versions may share an operationId (``chats.update``) with different bodies.
+_SHAPES: dict[int, tuple[object, _Shape]] = {}
 
 
 def _models(annotation: Any) -> tuple[type[BaseModel], ...]:
@@ -149,15 +159,21 @@ def _names(model: type[BaseModel]) -> set[str]:
     return {info.alias or name for name, info in model.model_fields.items()}
 
 
-def _shape(op: Operation) -> _Shape:
-    if op.id not in _SHAPES:
+def _shape(op: AnyOperation) -> _Shape:
+    if id(op) not in _SHAPES and typing.get_origin(op.body) is list:
+        query = frozenset(_names(op.query)) if op.query else frozenset()
+        _SHAPES[id(op)] = (op, _Shape(query=query, body=frozenset({"body"}), union=False, whole=True))
+    if id(op) not in _SHAPES:  # the operation is kept with its shape, so its id is never reused
         bodies = _models(op.body) if op.body is not None else ()
-        _SHAPES[op.id] = _Shape(
-            query=frozenset(_names(op.query)) if op.query else frozenset(),
-            body=frozenset(name for model in bodies for name in _names(model)),
-            union=len(bodies) > 1,
+        _SHAPES[id(op)] = (
+            op,
+            _Shape(
+                query=frozenset(_names(op.query)) if op.query else frozenset(),
+                body=frozenset(name for model in bodies for name in _names(model)),
+                union=len(bodies) > 1,
+            ),
         )
-    return _SHAPES[op.id]
+    return _SHAPES[id(op)][1]
 
 
 def _field(loc: tuple[int | str, ...], data: Any) -> str:
@@ -195,7 +211,7 @@ def _problems(exc: ValidationError, data: Any, *, union: bool = False) -> list[t
 
 
 class V0Client:
-    """An async client for the v0 Platform API v1, with one method per kind of response.
+    """An async client for the v0 Platform API (v1 by default), with one method per kind of response.
 
     ```python
     async with V0Client() as v0:  # key from V0_API_KEY
@@ -209,11 +225,14 @@ class V0Client:
 
     * **api_key** - the v0 API key; defaults to ``V0_API_KEY``. The client can be
       built without one; each call then raises :class:`MissingAPIKey`.
-    * **base_url** - defaults to ``V0_API_URL``, else ``https://api.v0.dev/v1``.
+    * **base_url** - defaults to ``V0_API_URL``, else the version's own
+      (``https://api.v0.dev/v1`` on v1).
     * **transport** - an ``httpx.AsyncBaseTransport`` (a mock, or an in-process
       simulator); defaults to real HTTP.
     * **timeouts** - a :class:`Timeouts`.
     * **retry** - a :class:`RetryPolicy`.
+    * **api** - the :class:`ApiVersion` to speak (see :func:`~v0_mcp.api.build_client`).
+    * **params** - query parameters sent with every call (Vercel's ``teamId``).
     """
 
     _http: httpx.AsyncClient
@@ -227,9 +246,13 @@ class V0Client:
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
+        api: ApiVersion = V1,
+        params: Mapping[str, str] | None = None,
     ) -> None:
-        self._api_key = (api_key if api_key is not None else os.environ.get("V0_API_KEY", "")).strip() or None
-        self._base_url = (base_url or os.environ.get("V0_API_URL") or DEFAULT_BASE_URL).rstrip("/")
+        self._api = api
+        self._params = tuple((params or {}).items())
+        self._api_key = (api_key if api_key is not None else os.environ.get(api.key_env, "")).strip() or None
+        self._base_url = (base_url or os.environ.get(api.base_url_env) or api.default_base_url).rstrip("/")
         self._timeouts = timeouts or Timeouts()
         self._retry = retry or RetryPolicy()
         self._session_token: str | None = None
@@ -247,6 +270,15 @@ class V0Client:
     def has_api_key(self) -> bool:
         """Whether calls can authenticate."""
         return self._api_key is not None
+
+    @property
+    def api(self) -> ApiVersion:
+        """The API (version) this client speaks."""
+        return self._api
+
+    def operation(self, name: str | AnyOperation) -> AnyOperation:
+        """Return the operation ``name`` of this client's API version."""
+        return self._api.lookup(name) if isinstance(name, str) else name
 
     @property
     def base_url(self) -> str:
@@ -269,6 +301,8 @@ class V0Client:
         Each view keeps its own session token. Closing a view does not close the pool.
         """
         view = object.__new__(V0Client)
+        view._api = self._api
+        view._params = self._params
         view._api_key = api_key.strip() or None
         view._base_url = self._base_url
         view._timeouts = self._timeouts
@@ -280,7 +314,7 @@ class V0Client:
 
     def __repr__(self) -> str:
         key = "set" if self.has_api_key else "unset"
-        return f"<V0Client base_url={self._base_url!r} api_key={key}>"
+        return f"<V0Client {self._api.name} base_url={self._base_url!r} api_key={key}>"
 
     # -- lifecycle ---------------------------------------------------------------------------------------------------
 
@@ -302,17 +336,17 @@ class V0Client:
 
     # -- calls -------------------------------------------------------------------------------------------------------
 
-    async def call(self, operation: str | Operation, /, **arguments: Any) -> Any:
+    async def call(self, operation: str | AnyOperation, /, **arguments: Any) -> Any:
         """Send one operation and return its validated response model (``bytes`` for downloads).
 
         Arguments are the API's own field names, flattened: path parameters,
         query fields and body fields. An omitted argument is not sent; ``None``
         is sent as JSON ``null`` in a body (e.g. to clear chat metadata).
         """
-        op = _resolve(operation)
-        if op.content == "sse":
-            raise TypeError(f"{op.id} answers with server-sent events: use V0Client.stream()")
-        if op.generation and arguments.get("responseMode") == _STREAM_MODE:
+        op = self.operation(operation)
+        if op.content in ("sse", "ndjson"):
+            raise TypeError(f"{op.id} answers with a stream: use V0Client.stream()")
+        if self._api.response_mode and op.generation and arguments.get("responseMode") == _STREAM_MODE:
             raise TypeError(f"{op.id} with responseMode={_STREAM_MODE!r} streams: use V0Client.stream()")
         prepared = self._prepare(op, arguments)
         response = await self._send(prepared, stream=False)
@@ -334,31 +368,46 @@ class V0Client:
 
     @asynccontextmanager
     async def stream(
-        self, operation: str | Operation, /, **arguments: Any
+        self, operation: str | AnyOperation, /, **arguments: Any
     ) -> AsyncIterator[AsyncIterator[StreamEvent]]:
         """Send a streaming operation and yield its events as they arrive.
 
-        Works for ``chats.resume`` and for the generation operations that take
+        On v1: ``chats.resume`` and the generation operations that take
         ``responseMode`` (which is set to ``experimental_stream`` when omitted).
-        A failed generation arrives as an event whose ``error`` is set; it is not raised.
+        On v2: the operations that answer with server-sent events (``…Stream``,
+        ``chats.resume``). A failed generation arrives as an event whose ``error``
+        is set; it is not raised. The request is sent once: a stream that breaks
+        is never sent again (that would start another generation).
         """
-        op = _resolve(operation)
-        if op.generation and op.content == "json" and "responseMode" in _shape(op).body:
+        op = self.operation(operation)
+        if self._api.response_mode and op.generation and op.content == "json" and "responseMode" in _shape(op).body:
             mode = arguments.setdefault("responseMode", _STREAM_MODE)
             if mode != _STREAM_MODE:
                 raise TypeError(f"{op.id} streams only with responseMode={_STREAM_MODE!r}; use call() for {mode!r}")
         elif op.content != "sse":
             raise TypeError(f"{op.id} does not stream: use V0Client.call()")
+        async with self.open(op, **arguments) as response:
+            events = self._events(op, response)
+            try:
+                yield events
+            finally:
+                await events.aclose()
+
+    @asynccontextmanager
+    async def open(self, operation: str | AnyOperation, /, **arguments: Any) -> AsyncIterator[httpx.Response]:
+        """Send an operation once and yield the successful response unread, for a caller that streams it.
+
+        Error statuses raise as in :meth:`call`; the response is closed on exit.
+        """
+        op = self.operation(operation)
         prepared = self._prepare(op, arguments)
         response = await self._send(prepared, stream=True)
-        events = self._events(op, response)
         try:
-            yield events
+            yield response
         finally:
-            await events.aclose()
             await response.aclose()
 
-    async def _events(self, op: Operation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+    async def _events(self, op: AnyOperation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
         if response.headers.get("content-type", "").startswith("application/json"):
             # A server that does not stream answers with the final object: one event.
             try:
@@ -368,23 +417,26 @@ class V0Client:
             yield StreamEvent.from_data(data if isinstance(data, dict) else {"data": data})
             return
         try:
-            async for event in iter_sse(response.aiter_bytes()):
+            async for event in self._api.events(response.aiter_bytes()):
                 yield event
         except httpx.RequestError as exc:
-            raise transport_error(exc, operation=op.id, secrets=[self._api_key]) from exc
+            raise self._transport_error(exc, op) from exc
         except V0ResponseError as exc:
             exc.operation = exc.operation or op.id
             raise
 
-    async def _read(self, op: Operation, response: httpx.Response) -> bytes:
+    async def _read(self, op: AnyOperation, response: httpx.Response) -> bytes:
         try:
             return await response.aread()
         except httpx.RequestError as exc:
-            raise transport_error(exc, operation=op.id, secrets=[self._api_key]) from exc
+            raise self._transport_error(exc, op) from exc
+
+    def _transport_error(self, exc: httpx.RequestError, op: AnyOperation) -> V0TransportError:
+        return transport_error(exc, operation=op.id, secrets=[self._api_key], service=self._api.service)
 
     # -- building ----------------------------------------------------------------------------------------------------
 
-    def _prepare(self, op: Operation, arguments: Mapping[str, Any]) -> _Prepared:
+    def _prepare(self, op: AnyOperation, arguments: Mapping[str, Any]) -> _Prepared:
         """Check ``arguments`` against the operation and split them into path, query and body."""
         shape = _shape(op)
         problems: list[tuple[str, str]] = []
@@ -413,39 +465,50 @@ class V0Client:
                 query_model = op.query.model_validate(query)
             except ValidationError as exc:
                 problems += _problems(exc, query)
-        payload: dict[str, Any] | None = None
+        payload: Any = None
         if op.body is not None:
             adapter = op.body_adapter()
-            try:
-                payload = adapter.dump_python(
-                    adapter.validate_python(body), mode="json", by_alias=True, exclude_unset=True
-                )
-            except ValidationError as exc:
-                problems += _problems(exc, body, union=shape.union)
+            value = body.get("body") if shape.whole else body
+            if shape.whole and "body" not in body:
+                problems.append(("body", "missing (required)"))
+            else:
+                try:
+                    payload = adapter.dump_python(
+                        adapter.validate_python(value), mode="json", by_alias=True, exclude_unset=True
+                    )
+                except ValidationError as exc:
+                    found = _problems(exc, value, union=shape.union)
+                    problems += [(f"body.{name}", message) for name, message in found] if shape.whole else found
         if problems:
             fields = sorted({name for name, _ in problems})
             details = "; ".join(f"{name}: {message}" for name, message in problems)
             raise V0RequestError(f"{op.id}: invalid arguments: {details}", fields=fields, operation=op.id)
-        mode = (payload or {}).get("responseMode", "sync")
+        if self._api.response_mode:
+            mode = (payload or {}).get("responseMode", "sync")
+            waits = mode in ("sync", _STREAM_MODE)
+        else:  # v2: one endpoint per mode; only an async one answers at once
+            waits = getattr(op, "mode", None) in ("sync", "stream")
+        if not self._api.empty_body and not payload:
+            payload = None  # as v2's SDK: no body (and no Content-Type) when no field is set
         return _Prepared(
             operation=op,
             path=op.url_path(path).lstrip("/"),
-            params=tuple(encode_query(query_model)),
+            params=(*self._params, *encode_query(query_model)),
             body=payload,
-            generation=op.generation and mode in ("sync", _STREAM_MODE),
+            generation=op.generation and waits,
         )
 
     def _request(self, prepared: _Prepared, *, stream: bool) -> httpx.Request:
         if self._api_key is None:
-            raise MissingAPIKey(operation=prepared.operation.id)
+            raise self._api.missing_key(operation=prepared.operation.id)
         headers = {
             "Authorization": f"Bearer {self._api_key}",
-            "Accept": "text/event-stream" if stream else "application/json",
+            "Accept": self._api.stream_accept if stream else "application/json",
         }
         if stream:
             headers["Cache-Control"] = "no-cache"
-        if self._session_token:
-            headers[_SESSION_HEADER] = self._session_token
+        if self._session_token and self._api.session_header:
+            headers[self._api.session_header] = self._session_token
         content: bytes | None = None
         if prepared.body is not None:
             headers["Content-Type"] = "application/json"
@@ -463,7 +526,7 @@ class V0Client:
 
     async def _send(self, prepared: _Prepared, *, stream: bool) -> httpx.Response:
         """Send with retries and return a success response; raise a :class:`V0Error` otherwise."""
-        op, policy, secrets = prepared.operation, self._retry, [self._api_key]
+        op, policy = prepared.operation, self._retry
         attempt = 0
         while True:
             attempt += 1
@@ -474,11 +537,11 @@ class V0Client:
                 retryable = isinstance(exc, _NOT_SENT) or (op.idempotent and isinstance(exc, _TRANSIENT))
                 delay = policy.delay(attempt, None) if retryable else None
                 if delay is None:
-                    raise transport_error(exc, operation=op.id, secrets=secrets) from exc
+                    raise self._transport_error(exc, op) from exc
                 logger.info("%s: %s; retrying in %.2fs", op.id, type(exc).__name__, delay)
                 await policy.sleep(delay)
                 continue
-            if token := response.headers.get(_SESSION_HEADER):
+            if self._api.session_header and (token := response.headers.get(self._api.session_header)):
                 self._session_token = token
             if response.is_success:
                 return response
@@ -492,14 +555,10 @@ class V0Client:
             logger.info("%s: HTTP %d; retrying in %.2fs", op.id, response.status_code, delay)
             await policy.sleep(delay)
 
-    async def _error(self, op: Operation, response: httpx.Response, *, stream: bool) -> V0APIError:
+    async def _error(self, op: AnyOperation, response: httpx.Response, *, stream: bool) -> V0APIError:
         if stream:
             try:
                 await self._read(op, response)
             finally:
                 await response.aclose()
         return api_error(response, operation=op.id, secrets=[self._api_key])
-
-
-def _resolve(op: str | Operation) -> Operation:
-    return op if isinstance(op, Operation) else operation(op)

@@ -8,8 +8,12 @@ each branch into advice an agent can act on::
     │   └── V0TimeoutError         ... because a timeout ran out
     ├── V0RequestError             arguments refused before any HTTP was sent
     ├── MissingAPIKey              no key configured; nothing was sent
+    │   └── MissingVercelToken     ... for the Vercel REST API (VERCEL_TOKEN)
     ├── V0ResponseError            a success response this client cannot read
-    └── V0APIError                 an error status, with v0's {"error": {...}} envelope
+    │   └── V0StreamError          a v2 stream reported a failure in-band
+    └── V0APIError                 an error status, with the API's envelope: v1's
+                                   {"error": {"message", "type"}}, v2's {"message",
+                                   "issues"?}, Vercel's {"error": {"code", "message"}}
         ├── Unauthorized           401
         ├── Forbidden              403
         ├── NotFound               404
@@ -39,6 +43,7 @@ __all__ = [
     "Conflict",
     "Forbidden",
     "MissingAPIKey",
+    "MissingVercelToken",
     "NotFound",
     "PayloadTooLarge",
     "RateLimited",
@@ -49,6 +54,7 @@ __all__ = [
     "V0Error",
     "V0RequestError",
     "V0ResponseError",
+    "V0StreamError",
     "V0TimeoutError",
     "V0TransportError",
 ]
@@ -114,6 +120,23 @@ class MissingAPIKey(V0Error):
         )
 
 
+class MissingVercelToken(MissingAPIKey):
+    """No Vercel access token is configured, so no Vercel REST call can be made.
+
+    v2 moved deployments, their logs and environment variables to Vercel, which
+    needs its own token and the team to act for.
+    """
+
+    def __init__(self, message: str | None = None, *, operation: str | None = None) -> None:
+        super().__init__(
+            message
+            or "No Vercel token: set VERCEL_TOKEN (create one at https://vercel.com/account/tokens) and "
+            "VERCEL_TEAM_ID (the team that owns the v0 chats' projects) to use deployments, logs and "
+            "environment variables.",
+            operation=operation,
+        )
+
+
 class V0ResponseError(V0Error):
     """A success response (or stream event) did not have the shape the API documents."""
 
@@ -122,8 +145,27 @@ class V0ResponseError(V0Error):
         self.status = status
 
 
+class V0StreamError(V0ResponseError):
+    """A v2 stream that had started reported a failure (an ``error`` event), or ended empty.
+
+    ``code`` is the event's ``code`` when given; ``id`` the message (or chat) it is about.
+    """
+
+    def __init__(
+        self, message: str, *, code: str | None = None, id: str | None = None, operation: str | None = None
+    ) -> None:
+        super().__init__(message, operation=operation)
+        self.code = code
+        self.id = id
+
+
 class V0APIError(V0Error):
-    """The API answered with an error status; ``type`` is v0's ``error.type``."""
+    """The API answered with an error status.
+
+    ``type`` is v1's ``error.type`` or Vercel's ``error.code`` (v2 sends neither:
+    then it is the class's default); ``issues`` holds v2's ``(path, error)`` pairs
+    naming the request fields at fault (``chats.updateFiles`` 422).
+    """
 
     default_type: ClassVar[str] = "http_error"
 
@@ -135,11 +177,13 @@ class V0APIError(V0Error):
         type: str,
         request_id: str | None = None,
         operation: str | None = None,
+        issues: Iterable[tuple[str, str]] = (),
     ) -> None:
         super().__init__(message, operation=operation)
         self.status = status
         self.type = type
         self.request_id = request_id
+        self.issues: tuple[tuple[str, str], ...] = tuple(issues)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status}, type={self.type!r}, message={self.message!r})"
@@ -195,8 +239,9 @@ class RateLimited(V0APIError):
         request_id: str | None = None,
         operation: str | None = None,
         retry_after: float | None = None,
+        issues: Iterable[tuple[str, str]] = (),
     ) -> None:
-        super().__init__(message, status=status, type=type, request_id=request_id, operation=operation)
+        super().__init__(message, status=status, type=type, request_id=request_id, operation=operation, issues=issues)
         self.retry_after = retry_after
 
 
@@ -245,22 +290,31 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def _envelope(text: str) -> tuple[str | None, str | None]:
-    """Return ``(message, type)`` from v0's error envelope, or Nones."""
+def _envelope(text: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    """Return ``(message, type, issues)`` from any of the error envelopes, or Nones and no issues.
+
+    v1: ``{"error": {"message", "type"}}``; Vercel: ``{"error": {"code", "message"}}``;
+    v2: ``{"message"}``, with ``issues: [{"path", "error"}]`` on ``chats.updateFiles`` 422.
+    """
     try:
         data: Any = json.loads(text)
     except ValueError:
-        return None, None
+        return None, None, []
     if not isinstance(data, dict):
-        return None, None
+        return None, None, []
     error = data.get("error")
     if isinstance(error, dict):
-        message, kind = error.get("message"), error.get("type")
-        return (message if isinstance(message, str) else None), (kind if isinstance(kind, str) else None)
+        message, kind = error.get("message"), error.get("type", error.get("code"))
+        return (message if isinstance(message, str) else None), (kind if isinstance(kind, str) else None), []
     if isinstance(error, str):
-        return error, None
+        return error, None, []
     message = data.get("message")
-    return (message if isinstance(message, str) else None), None
+    issues = [
+        (str(issue.get("path", "")), str(issue.get("error", "")))
+        for issue in data.get("issues") or []
+        if isinstance(issue, dict)
+    ]
+    return (message if isinstance(message, str) else None), None, issues
 
 
 def _shorten(text: str) -> str:
@@ -275,10 +329,13 @@ def api_error(
     status = response.status_code
     cls = _BY_STATUS.get(status, ServerError if status >= 500 else V0APIError)
     text = response.text
-    message, kind = _envelope(text)
+    message, kind, issues = _envelope(text)
     if message is None:
         message = _shorten(text) or response.reason_phrase or f"HTTP {status}"
+    if issues:  # name the fields at fault in the message too: it is what an agent reads
+        message += " (" + "; ".join(f"{path}: {error}" if path else error for path, error in issues[:10]) + ")"
     message = redact(message, secrets)
+    issues = [(redact(path, secrets), redact(error, secrets)) for path, error in issues]
     request_id = response.headers.get("x-request-id") or response.headers.get("x-vercel-id")
     if cls is RateLimited:
         return RateLimited(
@@ -288,8 +345,11 @@ def api_error(
             request_id=request_id,
             operation=operation,
             retry_after=parse_retry_after(response.headers.get("retry-after")),
+            issues=issues,
         )
-    return cls(message, status=status, type=kind or cls.default_type, request_id=request_id, operation=operation)
+    return cls(
+        message, status=status, type=kind or cls.default_type, request_id=request_id, operation=operation, issues=issues
+    )
 
 
 _NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -304,11 +364,16 @@ _DESCRIPTIONS: Final[tuple[tuple[type[httpx.RequestError], str], ...]] = (
 
 
 def transport_error(
-    exc: httpx.RequestError, *, operation: str | None = None, secrets: Iterable[str | None] = ()
+    exc: httpx.RequestError,
+    *,
+    operation: str | None = None,
+    secrets: Iterable[str | None] = (),
+    service: str = "v0",
 ) -> V0TransportError:
-    """Translate an httpx failure that produced no response."""
+    """Translate an httpx failure that produced no response (``service`` names the API in the message)."""
     fallback = "network error talking to the v0 API"
     description = next((text for cls, text in _DESCRIPTIONS if isinstance(exc, cls)), fallback)
+    description = description.replace("the v0 API", f"the {service} API")
     detail = str(exc).strip()
     message = redact(f"{description} ({detail})" if detail else description, secrets)
     cls = V0TimeoutError if isinstance(exc, httpx.TimeoutException) else V0TransportError

@@ -41,6 +41,8 @@ class StreamEvent:
     def from_data(cls, data: dict[str, Any]) -> StreamEvent:
         """Build an event from a decoded ``data:`` payload."""
         obj, ident, error = data.get("object"), data.get("id"), data.get("error")
+        if obj == "error" and error is None:  # v2's in-band failure: {"object": "error", "message", "code"?}
+            error = data.get("message") if isinstance(data.get("message"), str) else "the generation failed"
         return cls(
             object=obj if isinstance(obj, str) else None,
             id=ident if isinstance(ident, str) else None,
