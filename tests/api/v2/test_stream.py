@@ -25,7 +25,7 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def example_of(transcript: Path) -> dict[str, Any]:
+def example_of(transcript: Path) -> Any:
     return json.loads(transcript.with_name(transcript.name.removesuffix(".sse.txt") + ".json").read_text())
 
 
