@@ -61,6 +61,8 @@ class Sleeps(list[float]):
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("V0_API_KEY", raising=False)
     monkeypatch.delenv("V0_API_URL", raising=False)
+    for name in ("V0_API_VERSION", "VERCEL_TOKEN", "VERCEL_TEAM_ID", "VERCEL_API_URL"):
+        monkeypatch.delenv(name, raising=False)
     yield
 
 
