@@ -77,7 +77,16 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
         help="serve only tools that change nothing [V0_MCP_READ_ONLY]",
     )
     parser.add_argument(
-        "--api-url", default=defaults.api_url, help="v0 API base URL (default https://api.v0.dev/v1) [V0_API_URL]"
+        "--api-version",
+        choices=["v1", "v2"],
+        default=defaults.api_version,
+        help="v0 Platform API version to speak (default v2); v2 needs VERCEL_TOKEN and VERCEL_TEAM_ID for "
+        "deployments, logs and env vars [V0_API_VERSION]",
+    )
+    parser.add_argument(
+        "--api-url",
+        default=defaults.api_url,
+        help="v0 API base URL (default https://api.v0.dev/v2, or .../v1 with --api-version v1) [V0_API_URL]",
     )
     parser.add_argument(
         "--log-level",
@@ -105,6 +114,7 @@ def parse_settings(argv: Sequence[str], env: dict[str, str] | None = None) -> Se
         exclude_tools=parse_names(args.exclude_tools),
         read_only=args.read_only,
         api_url=args.api_url,
+        api_version=args.api_version,
         log_level=args.log_level,
     )
 

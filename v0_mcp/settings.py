@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-__all__ = ["DEFAULT_TOOLSETS", "Settings", "Transport", "parse_bool", "parse_names"]
+__all__ = ["DEFAULT_TOOLSETS", "ApiVersion", "Settings", "Transport", "parse_bool", "parse_names"]
 
 Transport = Literal["stdio", "http", "sse"]
+ApiVersion = Literal["v1", "v2"]
 DEFAULT_TOOLSETS: Final = frozenset({"builder"})
 
 
@@ -27,7 +28,12 @@ class Settings:
     """How v0-mcp runs: which v0, which tools, which transport."""
 
     api_key: str | None = field(default=None, repr=False)
-    api_url: str | None = None
+    api_url: str | None = None  # None: the version's own (https://api.v0.dev/v2 on v2)
+    api_version: ApiVersion = "v2"
+    # v2 moved deployments, their logs and env vars to the Vercel REST API, which needs its own token.
+    vercel_token: str | None = field(default=None, repr=False)
+    vercel_team_id: str | None = None
+    vercel_api_url: str | None = None  # None: https://api.vercel.com
     demo: bool = False
     toolsets: frozenset[str] = DEFAULT_TOOLSETS
     tools: frozenset[str] = frozenset()
@@ -50,9 +56,16 @@ class Settings:
         transport = (env.get("V0_MCP_TRANSPORT") or "stdio").strip().lower()
         if transport not in ("stdio", "http", "sse"):
             raise ValueError(f"V0_MCP_TRANSPORT must be stdio, http or sse, not {transport!r}")
+        api_version = (env.get("V0_API_VERSION") or "v2").strip().lower()
+        if api_version not in ("v1", "v2"):
+            raise ValueError(f"V0_API_VERSION must be v1 or v2, not {api_version!r}")
         return cls(
             api_key=env.get("V0_API_KEY") or None,
             api_url=env.get("V0_API_URL") or None,
+            api_version=api_version,  # type: ignore[arg-type]
+            vercel_token=(env.get("VERCEL_TOKEN") or "").strip() or None,
+            vercel_team_id=(env.get("VERCEL_TEAM_ID") or "").strip() or None,
+            vercel_api_url=env.get("VERCEL_API_URL") or None,
             demo=parse_bool(env.get("V0_MCP_DEMO")),
             toolsets=toolsets or DEFAULT_TOOLSETS,
             tools=parse_names(env.get("V0_MCP_TOOLS")),
