@@ -51,6 +51,8 @@ from ._ids import IdFactory
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
 from ._state import Workspace
+from .v2 import V2Api
+from .vercel import VercelApi
 
 __all__ = ["Simulator"]
 
@@ -82,8 +84,15 @@ class Simulator:
         if missing:
             raise RuntimeError(f"operations without a handler: {missing}")
         routes = [Route(op.path, self._endpoint(op), methods=[op.method], name=op.id) for op in CATALOGUE]
+        self.v2 = V2Api(self.config, self.faults, drop=_drop)  # separate state: v2 cannot read v1 chats
+        self.vercel = VercelApi(self.v2)  # same key, same state as v2
         self.app = Starlette(
-            routes=[Mount("/v1", routes=routes)],
+            routes=[
+                Mount("/v1", routes=routes),
+                Mount("/v2", routes=self.v2.routes),
+                Mount("/v2-preview", routes=self.v2.preview_routes),
+                Mount("/vercel", routes=self.vercel.routes),
+            ],
             exception_handlers={HTTPException: self._no_route},
         )
 

@@ -84,11 +84,7 @@ def _diff_arrays(left: list[Any], right: list[Any]) -> Any:
         children[head] = _diff(left[head], right[head])
         head += 1
     tail = 0
-    while (
-        tail + head < len1
-        and tail + head < len2
-        and _matches(left, right, len1 - 1 - tail, len2 - 1 - tail)
-    ):
+    while tail + head < len1 and tail + head < len2 and _matches(left, right, len1 - 1 - tail, len2 - 1 - tail):
         children[len2 - 1 - tail] = _diff(left[len1 - 1 - tail], right[len2 - 1 - tail])
         tail += 1
     result: dict[str, Any] | None = None

@@ -50,12 +50,12 @@ def is_loopback_url(url: str) -> bool:
         return False
 
 
-async def deliver(deliveries: Sequence[Delivery], *, timeout: float) -> None:
+async def deliver(deliveries: Sequence[Delivery], *, wait: float) -> None:
     """POST each delivery to its URL (loopback only); record the status or the failure."""
     pending = [d for d in deliveries if d.status is None and d.error is None]
     if not pending:
         return
-    async with httpx.AsyncClient(timeout=timeout, trust_env=False) as client:
+    async with httpx.AsyncClient(timeout=wait, trust_env=False) as client:
         for delivery in pending:
             if not is_loopback_url(delivery.url):
                 delivery.error = "not sent: the simulator only calls loopback URLs"
