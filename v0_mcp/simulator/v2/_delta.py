@@ -25,7 +25,11 @@ def diff(left: Any, right: Any) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """JSON equality that does not confuse ``True`` with ``1``."""
+    """Deep JSON equality that does not confuse ``True`` with ``1``."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if type(a) is not type(b) and not (_is_number(a) and _is_number(b)):
         return False
     return bool(a == b)
