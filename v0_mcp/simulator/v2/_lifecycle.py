@@ -19,6 +19,8 @@ from ._state import Chat, ConnectRequest, FileEntry, Message, UsageEvent, V2Work
 from ._webhooks import emit
 
 __all__ = [
+    "ICON_PATH",
+    "ICON_PNG",
     "add_message",
     "advance",
     "complete",
@@ -30,6 +32,10 @@ __all__ = [
 ]
 
 JSON = dict[str, Any]
+ICON_PATH = "public/icon.png"
+ICON_PNG = (  # a 1x1 PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def new_chat(
@@ -110,7 +116,17 @@ def start_generation(
     request_id: str | None = None
     if task is not None:
         block, request_id = blocking_part(task, ws.ids, chat_title=chat.title, files={**existing, **draft.files})
-    timeline, _ = plan_generation(draft, existing, start=now, duration=duration, block=block)
+    written = {path: FileEntry(content) for path, content in draft.files.items()}
+    if not chat.files:
+        written[ICON_PATH] = FileEntry(ICON_PNG, "base64")  # a binary asset, answered as base64
+    timeline, _ = plan_generation(
+        draft,
+        existing,
+        start=now,
+        duration=duration,
+        block=block,
+        assets=[path for path, entry in written.items() if entry.encoding == "base64"],
+    )
     message = Message(
         id=ws.ids.message(),
         chat_id=chat.id,
@@ -123,7 +139,7 @@ def start_generation(
         timeline=timeline,
         final_content=draft.text,
         completes_at=now + max(0.0, duration),
-        pending_files={path: FileEntry(content) for path, content in draft.files.items()},
+        pending_files=dict(written),
         task=task,
         model_id=model_id,
         prompt_chars=len(prompt),

@@ -4,7 +4,8 @@ Resolving follows the rule of the v2 reference pages: the chat's latest message 
 a finished assistant message blocked on the same task type, else 409; a payload that
 resolves nothing (blank plan response, no answers, no permissions, answers to questions
 that were not asked) is 422; a Vercel Connect setup still pending is 409. Resolving
-starts a new assistant message, as sending does (no user message is recorded).
+starts a new assistant message, as sending does (no user message is recorded). Sending
+while a generation runs stops it first (``messages.send*`` declare no 409).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _send(call: V2Call) -> tuple[Chat, Message]:
     chat = call.ws.chat(call.params["chatId"])
     latest = call.ws.latest(chat)
     if latest is not None and not latest.finished:
-        raise ApiError(409, "The chat is still generating: wait for the latest message or stop it first")
+        stop(call.ws, latest, now=call.now)  # send declares no 409: a new message interrupts, as in v0's editor
     for server_id in call.body.get("mcpServerIds") or []:
         call.ws.mcp_server(server_id)
     return chat, begin(call, chat, call.body)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._clock import iso
@@ -36,9 +36,10 @@ def plan_generation(
     start: float,
     duration: float,
     block: JSON | None,
+    assets: Sequence[str] = (),
 ) -> tuple[list[Snapshot], list[JSON]]:
     """Return the snapshots of a generation spread over ``duration`` seconds from ``start``, and its final parts."""
-    steps = _steps(draft, existing, block)
+    steps = _steps(draft, existing, block, list(assets))
     parts: list[JSON] = []
     timeline: list[Snapshot] = []
     for i, step in enumerate(steps):
@@ -48,7 +49,7 @@ def plan_generation(
     return timeline, copy.deepcopy(parts)
 
 
-def _steps(draft: Draft, existing: Mapping[str, str], block: JSON | None) -> list[Step]:
+def _steps(draft: Draft, existing: Mapping[str, str], block: JSON | None, assets: list[str]) -> list[Step]:
     steps: list[Step] = []
     thought = _thinking(draft, existing)
     first, _, _ = thought.partition(". ")
@@ -72,7 +73,7 @@ def _steps(draft: Draft, existing: Mapping[str, str], block: JSON | None) -> lis
             parts[-1]["finishedAt"] = at
 
         steps += [read_files, read_more]
-    for path in draft.files:
+    for path in [*draft.files, *assets]:
         operation = "update" if path in existing else "create"
         steps.append(_edit(path, operation))
     steps.append(_close_last)
