@@ -113,7 +113,7 @@ def _fake_part(task: str) -> dict[str, Any]:
 
 
 async def test_resolve_payloads_that_resolve_nothing_are_422(v2: httpx.AsyncClient, clock: ManualClock) -> None:
-    chat_id, blocked = await new_chat(v2, clock, "Build a page NEEDS_TASK:answered-questions")
+    chat_id, _ = await new_chat(v2, clock, "Build a page NEEDS_TASK:answered-questions")
     url = f"/chats/{chat_id}/messages/resolve"
     check_error(
         "messages.resolve", await v2.post(url, json={"task": {"type": "answered-questions", "answers": []}}), 422
