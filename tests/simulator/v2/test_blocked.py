@@ -104,12 +104,13 @@ async def test_a_blocked_generation_is_resolved_once(
 
 
 def _fake_part(task: str) -> dict[str, Any]:
-    return {
+    parts: dict[str, dict[str, Any]] = {
         "answered-questions": {"data": {"questions": [{"id": "q", "question": "?", "options": [{"label": "A"}]}]}},
         "confirmed-steps": {"data": {"requestedIntegrations": ["Neon"]}},
         "confirmed-permissions": {"suggestedPermissions": [{"type": "ALLOW_DYNAMIC_TOOL_STRICT", "toolName": "t"}]},
         "vercel-connect-setup": {},
-    }[task]
+    }
+    return parts[task]
 
 
 async def test_resolve_payloads_that_resolve_nothing_are_422(v2: httpx.AsyncClient, clock: ManualClock) -> None:

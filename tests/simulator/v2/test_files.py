@@ -40,7 +40,9 @@ async def test_files_answer_409_while_the_first_generation_runs(v2: httpx.AsyncC
 
 async def test_update_files_needs_the_preview_and_null_deletes(v2: httpx.AsyncClient, clock: ManualClock) -> None:
     chat_id, _ = await new_chat(v2, clock)
-    edit = {"files": [{"path": "app/about/page.tsx", "content": "export default function About() {}\n"}]}
+    edit: dict[str, list[dict[str, str | None]]] = {
+        "files": [{"path": "app/about/page.tsx", "content": "export default function About() {}\n"}]
+    }
     message = check_error("chats.updateFiles", await v2.patch(f"/chats/{chat_id}/files", json=edit), 409)
     assert "getPreview" in message
     await running_preview(v2, clock, chat_id)
