@@ -52,7 +52,8 @@ from ._registry import HANDLERS, Call
 from ._seed import seed_demo
 from ._state import Workspace
 from .v2 import V2Api
-from .vercel import VercelApi
+from .v2._errors import error_response as v2_error
+from .vercel import VercelApi, vercel_error
 
 __all__ = ["Simulator"]
 
@@ -197,9 +198,16 @@ class Simulator:
 
     async def _no_route(self, request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 404)
-        if status in (404, 405):
-            return error_response(404, f"No operation {request.method} {request.url.path}")
-        return error_response(status, str(getattr(exc, "detail", "")) or "Request failed")
+        message = f"No operation {request.method} {request.url.path}"
+        if status not in (404, 405):
+            message = str(getattr(exc, "detail", "")) or "Request failed"
+        else:
+            status = 404
+        if request.url.path.startswith(("/v2/", "/v2-preview/")):
+            return v2_error(status, message)  # each API answers in its own envelope
+        if request.url.path.startswith("/vercel/"):
+            return vercel_error(status, message)
+        return error_response(status, message)
 
 
 def _parse_query(op: Operation, request: Request) -> Any:
