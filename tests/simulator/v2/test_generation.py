@@ -162,3 +162,18 @@ async def test_update_merges_metadata_and_null_deletes(v2: httpx.AsyncClient) ->
     found = check("chats.list", await v2.get("/chats", params={"metadata[region]": "eu"}))
     assert [c["id"] for c in found["chats"]] == [chat["id"]]
     check_error("chats.update", await v2.patch(f"/chats/{chat['id']}", json={"title": None}), 422)
+
+
+async def test_a_seeded_workspace_starts_with_finished_chats_and_a_live_deployment(clock: ManualClock) -> None:
+    from v0_mcp.simulator import SimulatorConfig
+
+    sim = Simulator(SimulatorConfig(clock=clock, seed_workspace=True))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sim.app), base_url="http://v0.sim", headers={"Authorization": "Bearer k"}
+    ) as client:
+        chats = check("chats.list", await client.get("/v2/chats"))["chats"]
+        assert len(chats) == 2 and chats[1]["vercelProjectId"]
+        listed = check("messages.list", await client.get(f"/v2/chats/{chats[1]['id']}/messages", params={"limit": 1}))
+        assert listed["messages"][0]["finishReason"] == "stop"
+        deployments = (await client.get("/vercel/v7/deployments")).json()["deployments"]
+        assert [d["readyState"] for d in deployments] == ["READY"]

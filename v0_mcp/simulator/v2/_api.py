@@ -46,6 +46,7 @@ from ._lifecycle import advance
 from ._preview import preview_routes
 from ._registry import HANDLERS, ROUTES, V2Call
 from ._registry import Route as Operation
+from ._seed import seed_v2
 from ._settings import V2Settings
 from ._state import V2Workspace
 from ._webhooks import deliver
@@ -98,6 +99,8 @@ class V2Api:
         ws = self._workspaces.get(api_key)
         if ws is None:
             ws = V2Workspace(api_key, IdFactory(f"{self.config.seed}\x00v2\x00{api_key}"), now)
+            if self.config.seed_workspace:
+                seed_v2(ws, self.config, self.settings, now)
             self._workspaces[api_key] = ws
         advance(ws, now, connect_delay=self.settings.connect_delay)
         return ws

@@ -18,13 +18,14 @@ from ._lifecycle import text_files
 from ._registry import V2Call, handles
 from ._state import BuildEvent, Chat, Deployment, V2Workspace, VercelProject
 
-__all__ = ["BUILD_FAILED", "plan_deployment"]
+__all__ = ["BUILD_FAILED", "new_project", "plan_deployment"]
 
 JSON = dict[str, Any]
 BUILD_FAILED = 'Command "npm run build" exited with 1'
 
 
-def _project(ws: V2Workspace, chat: Chat, name: str | None, now: float) -> VercelProject:
+def new_project(ws: V2Workspace, chat: Chat, name: str | None, now: float) -> VercelProject:
+    """Create the chat's Vercel project, named after the chat and unique in the team."""
     base = slugify(name or chat.title or "v0-project") or "v0-project"
     taken = {p.name for p in ws.projects.values()}
     candidate, n = base, 2
@@ -42,7 +43,7 @@ def create_vercel_project(call: V2Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     if chat.vercel_project_id is not None:
         raise ApiError(409, f"The chat already has a Vercel project: {chat.vercel_project_id}")
-    project = _project(call.ws, chat, call.body.get("name"), call.now)
+    project = new_project(call.ws, chat, call.body.get("name"), call.now)
     return {"vercelProjectId": project.id}
 
 
@@ -53,7 +54,7 @@ def deploy(call: V2Call) -> JSON:
     files = text_files(chat)
     if not files:
         raise ApiError(409, "The chat has no files to deploy yet: wait for its first generation")
-    project = ws.projects.get(chat.vercel_project_id or "") or _project(ws, chat, None, call.now)
+    project = ws.projects.get(chat.vercel_project_id or "") or new_project(ws, chat, None, call.now)
     deployment = plan_deployment(
         ws,
         chat,
