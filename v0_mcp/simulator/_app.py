@@ -51,6 +51,9 @@ from ._ids import IdFactory
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
 from ._state import Workspace
+from .v2 import V2Api
+from .v2._errors import error_response as v2_error
+from .vercel import VercelApi, vercel_error
 
 __all__ = ["Simulator"]
 
@@ -82,8 +85,15 @@ class Simulator:
         if missing:
             raise RuntimeError(f"operations without a handler: {missing}")
         routes = [Route(op.path, self._endpoint(op), methods=[op.method], name=op.id) for op in CATALOGUE]
+        self.v2 = V2Api(self.config, self.faults, drop=_drop)  # separate state: v2 cannot read v1 chats
+        self.vercel = VercelApi(self.v2)  # same key, same state as v2
         self.app = Starlette(
-            routes=[Mount("/v1", routes=routes)],
+            routes=[
+                Mount("/v1", routes=routes),
+                Mount("/v2", routes=self.v2.routes),
+                Mount("/v2-preview", routes=self.v2.preview_routes),
+                Mount("/vercel", routes=self.vercel.routes),
+            ],
             exception_handlers={HTTPException: self._no_route},
         )
 
@@ -188,9 +198,16 @@ class Simulator:
 
     async def _no_route(self, request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 404)
-        if status in (404, 405):
-            return error_response(404, f"No operation {request.method} {request.url.path}")
-        return error_response(status, str(getattr(exc, "detail", "")) or "Request failed")
+        message = f"No operation {request.method} {request.url.path}"
+        if status not in (404, 405):
+            message = str(getattr(exc, "detail", "")) or "Request failed"
+        else:
+            status = 404
+        if request.url.path.startswith(("/v2/", "/v2-preview/")):
+            return v2_error(status, message)  # each API answers in its own envelope
+        if request.url.path.startswith("/vercel/"):
+            return vercel_error(status, message)
+        return error_response(status, message)
 
 
 def _parse_query(op: Operation, request: Request) -> Any:

@@ -61,7 +61,7 @@ async def serve(
 ) -> None:
     """Serve the simulator with uvicorn until cancelled; the API is under ``http://host:port/v1``."""
     sim = simulator or Simulator(config)
-    log.info("v0 simulator on http://%s:%d/v1", host, port)
+    log.info("v0 simulator on http://%s:%d (API v1 under /v1, v2 under /v2, Vercel under /vercel)", host, port)
     await _server(sim, host, port).serve()
 
 
@@ -117,8 +117,9 @@ def run_cli(argv: Sequence[str] | None = None) -> int:
     """Run ``v0-mcp simulator``: serve until SIGINT or SIGTERM, then return the exit status."""
     parser = argparse.ArgumentParser(
         prog="v0-mcp simulator",
-        description="A local, stateful v0 Platform API v1 for testing clients and agents without spending credits. "
-        "The API is served under http://HOST:PORT/v1; any non-empty bearer key is its own workspace.",
+        description="A local, stateful v0 Platform API for testing clients and agents without spending credits. "
+        "API v1 is served under http://HOST:PORT/v1, API v2 under /v2 and the Vercel REST subset under /vercel "
+        "(the v0 key is also the Vercel token); any non-empty bearer key is its own workspace.",
     )
     add_arguments(parser)
     ns = parser.parse_args(argv)
