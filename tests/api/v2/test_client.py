@@ -22,7 +22,7 @@ from v0_mcp.api import (
     build_client,
     paginate,
 )
-from v0_mcp.api.v2 import models
+from v0_mcp.api.v2 import models, preview_of
 
 CHAT = "fK2pLm9QxZa"
 
@@ -223,3 +223,27 @@ def test_a_client_loads_only_its_own_version(version, other):
         f"sys.exit(1 if any(m == {other!r} or m.startswith({other!r} + '.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        example("chats.getPreview.200.json")["body"],
+        {"preview": example("chats.getPreview.200.json")["body"]},
+    ],
+    ids=["spec", "docs-wrapper"],
+)
+async def test_a_running_preview_is_read_in_either_documented_shape(make_v2, answer):
+    async with make_v2(Script(ok(answer))) as v0:
+        preview = preview_of(await v0.call("chats.getPreview", chatId=CHAT))
+    assert preview is not None and preview.url == example("chats.getPreview.200.json")["body"]["url"]
+    assert preview.token and preview.expiresAt
+
+
+@pytest.mark.parametrize("answer", [None, {"preview": None}])
+async def test_a_starting_preview_reads_as_none(make_v2, answer):
+    script = Script(
+        httpx.Response(200, content=json.dumps(answer).encode(), headers={"content-type": "application/json"})
+    )
+    async with make_v2(script) as v0:
+        assert preview_of(await v0.call("chats.getPreview", chatId=CHAT)) is None

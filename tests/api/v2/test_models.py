@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from tests.conftest import ROOT
 from v0_mcp.api.v2 import _models as models
+from v0_mcp.api.v2 import pending_task
 
 EXAMPLES = ROOT / "spec" / "v2" / "examples"
 
@@ -99,3 +100,23 @@ def test_unknown_part_types_and_stream_events_pass_through():
 def test_known_parts_become_their_models():
     message = models.Message.model_validate(_example("messages.get.200.json")["body"])
     assert message.parts and all(not isinstance(part, dict) for part in message.parts)
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in (EXAMPLES / "blocked").glob("*.json")))
+def test_the_task_a_blocked_message_waits_on_is_found(path):
+    example = _example(f"blocked/{path}")
+    for message in (example["message"], models.Message.model_validate(example["message"])):
+        task = pending_task(message)
+        if example["detect"] is None:
+            assert task is None
+        else:
+            assert task is not None
+            assert (task.type, task.part_index) == (example["detect"]["taskType"], example["detect"]["partIndex"])
+            assert task.part["type"] == example["detect"]["partType"]
+            assert task.part["name"] == example["detect"]["name"]
+            assert task.type == example["resolve"]["task"]["type"]
+
+
+def test_a_user_message_waits_on_nothing():
+    message = _example("blocked/answered-questions.json")["message"]
+    assert pending_task({**message, "role": "user"}) is None

@@ -7,13 +7,17 @@ from . import _models as models
 from ._catalogue import CATALOGUE
 from ._delta import DeltaError, apply_delta
 from ._generation import OnEvent, follow_generation, resume_generation
+from ._preview import Preview, preview_of
 from ._sse import SSEDecoder, iter_events, parse_events
 from ._stream import StreamState, fold
+from ._tasks import PendingTask, pending_task
 
 __all__ = [
     "CATALOGUE",
     "DeltaError",
     "OnEvent",
+    "PendingTask",
+    "Preview",
     "SSEDecoder",
     "StreamState",
     "apply_delta",
@@ -22,5 +26,7 @@ __all__ = [
     "iter_events",
     "models",
     "parse_events",
+    "pending_task",
+    "preview_of",
     "resume_generation",
 ]
