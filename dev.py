@@ -21,10 +21,12 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import venv
 from pathlib import Path
@@ -40,6 +42,7 @@ TEST_STAMP = VENV / ".v0-mcp-test"
 CHECKED = ("v0_mcp", "tests", "scripts", "bench")
 
 _child: subprocess.Popen[bytes] | None = None
+_interrupted: int | None = None
 
 
 def log(message: str) -> None:
@@ -47,17 +50,21 @@ def log(message: str) -> None:
 
 
 def _stop_child(signum: int, frame: FrameType | None) -> None:
-    """Stop the running install (and whatever it started) before leaving: no orphaned pip."""
+    """Stop the running install with everything it started (no orphaned pip); `call` then exits.
+
+    The handler must not wait for the child itself: it interrupts `Popen.wait`, which holds the
+    lock any other wait would need. It signals the group, and SIGKILLs it if still there in 5 s.
+    """
+    global _interrupted
+    _interrupted = signum
     child = _child
-    if child is not None and child.poll() is None:
-        _signal_group(child, signal.SIGTERM)
-        try:
-            child.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            _signal_group(child, signal.SIGKILL if os.name != "nt" else signal.SIGTERM)
-            child.wait()
-    log(f"interrupted ({signal.Signals(signum).name}); nothing left running")
-    os._exit(128 + signum)
+    if child is None:
+        log(f"interrupted ({signal.Signals(signum).name})")
+        os._exit(128 + signum)
+    _signal_group(child, signal.SIGTERM)
+    timer = threading.Timer(5.0, _signal_group, (child, signal.SIGKILL if os.name != "nt" else signal.SIGTERM))
+    timer.daemon = True
+    timer.start()
 
 
 def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
@@ -86,9 +93,14 @@ def call(cmd: list[str], *, env: dict[str, str] | None = None) -> int:
         options = {"process_group": 0, "preexec_fn": _die_with_parent if sys.platform == "linux" else None}
     _child = subprocess.Popen(cmd, cwd=ROOT, stdout=sys.stderr, env=env, **options)  # type: ignore[call-overload]
     try:
-        return _child.wait()
+        status: int = _child.wait()
     finally:
         _child = None
+    if _interrupted is not None:
+        name = signal.Signals(_interrupted).name
+        log(f"interrupted ({name}): stopped `{shlex.join(cmd[:3])} ...` and all it started")
+        os._exit(128 + _interrupted)
+    return status
 
 
 def _site_packages() -> Path:
