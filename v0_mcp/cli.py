@@ -9,114 +9,72 @@ goes to stdout: everything else, errors included, goes to stderr.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 from . import __version__
-from .settings import Settings, parse_names
+from .settings import VARIABLES, Settings
 
 __all__ = ["main", "parse_settings"]
 
 logger = logging.getLogger("v0_mcp")
 
 
-def _parser(defaults: Settings) -> argparse.ArgumentParser:
+_METAVARS: Final = {"names": "LIST", "hosts": "LIST", "int": "N", "float": "SECONDS"}
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="v0-mcp",
-        description="MCP server for the v0 Platform API. Reads V0_API_KEY (and V0_API_URL) from the environment.",
-        epilog="Run `v0-mcp simulator --help` for the local v0 simulator.",
+        description="MCP server for the v0 Platform API. Every flag has an environment twin; a flag wins over it.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"v0-mcp {__version__}")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        default=defaults.demo,
-        help="serve an in-process v0 simulator with a seeded workspace: no key, no network [V0_MCP_DEMO]",
-    )
-    parser.add_argument(
-        "--transport",
-        choices=["stdio", "http", "sse"],
-        default=defaults.transport,
-        help="stdio (default), streamable HTTP at /mcp, or legacy SSE at /sse [V0_MCP_TRANSPORT]",
-    )
-    parser.add_argument("--host", default=defaults.host, help="HTTP bind address (default 127.0.0.1) [V0_MCP_HOST]")
-    parser.add_argument("--port", type=int, default=defaults.port, help="HTTP port (default 8000) [V0_MCP_PORT]")
-    parser.add_argument(
-        "--allowed-hosts",
-        default=",".join(defaults.allowed_hosts),
-        help="comma list of extra Host header values to accept on a non-loopback bind [V0_MCP_ALLOWED_HOSTS]",
-    )
-    parser.add_argument(
-        "--stateless",
-        action="store_true",
-        default=defaults.stateless,
-        help="streamable HTTP without sessions, for replicas behind a load balancer [V0_MCP_STATELESS]",
-    )
-    parser.add_argument(
-        "--toolsets",
-        default=",".join(sorted(defaults.toolsets)),
-        help="comma list of builder, chats, versions, projects, deployments, hooks, integrations, "
-        "account, mcp_servers, all (default builder) [V0_MCP_TOOLSETS]",
-    )
-    parser.add_argument(
-        "--tools",
-        default=",".join(sorted(defaults.tools)),
-        help="comma list of tools to add to the toolsets [V0_MCP_TOOLS]",
-    )
-    parser.add_argument(
-        "--exclude-tools",
-        default=",".join(sorted(defaults.exclude_tools)),
-        help="comma list of tools to leave out [V0_MCP_EXCLUDE_TOOLS]",
-    )
-    parser.add_argument(
-        "--read-only",
-        action="store_true",
-        default=defaults.read_only,
-        help="serve only tools that change nothing [V0_MCP_READ_ONLY]",
-    )
-    parser.add_argument(
-        "--api-version",
-        choices=["v1", "v2"],
-        default=defaults.api_version,
-        help="v0 Platform API version to speak (default v2); v2 needs VERCEL_TOKEN and VERCEL_TEAM_ID for "
-        "deployments, logs and env vars [V0_API_VERSION]",
-    )
-    parser.add_argument(
-        "--api-url",
-        default=defaults.api_url,
-        help="v0 API base URL (default https://api.v0.dev/v2, or .../v1 with --api-version v1) [V0_API_URL]",
-    )
-    parser.add_argument(
-        "--log-level",
-        default=defaults.log_level,
-        choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
-        help="stderr log level [V0_MCP_LOG_LEVEL]",
-    )
+    for var in VARIABLES:
+        if var.flag is None:
+            continue
+        default = f" (default {var.default_text()})" if var.default_text() else ""
+        help_text = f"{var.help}{default} [{var.env}]"
+        if var.kind == "bool":
+            # BooleanOptionalAction: --read-only / --no-read-only, so a flag can switch off what the env turned on.
+            parser.add_argument(
+                var.flag,
+                dest=var.field,
+                action=argparse.BooleanOptionalAction,
+                default=argparse.SUPPRESS,
+                help=help_text,
+            )
+        else:
+            metavar = "{" + ",".join(var.choices) + "}" if var.choices else _METAVARS.get(var.kind, var.field.upper())
+            parser.add_argument(var.flag, dest=var.field, default=argparse.SUPPRESS, metavar=metavar, help=help_text)
     return parser
 
 
-def parse_settings(argv: Sequence[str], env: dict[str, str] | None = None) -> Settings:
-    """Return the settings for a command line, over the environment's."""
-    defaults = Settings.from_env(env)
-    args = _parser(defaults).parse_args(list(argv))
-    return dataclasses.replace(
-        defaults,
-        demo=args.demo,
-        transport=args.transport,
-        host=args.host,
-        port=args.port,
-        stateless=args.stateless,
-        allowed_hosts=tuple(sorted(parse_names(args.allowed_hosts))),
-        toolsets=parse_names(args.toolsets) or defaults.toolsets,
-        tools=parse_names(args.tools),
-        exclude_tools=parse_names(args.exclude_tools),
-        read_only=args.read_only,
-        api_url=args.api_url,
-        api_version=args.api_version,
-        log_level=args.log_level,
-    )
+def _epilog() -> str:
+    """List every environment variable, flagged or not, so --help and the environment agree."""
+    width = max(len(var.env) for var in VARIABLES)
+    lines = ["environment variables (a flag wins over its variable; an empty value means the default):"]
+    for var in VARIABLES:
+        twin = f" (flag {var.flag})" if var.flag else ""
+        secret = " (secret: never logged)" if var.secret else ""
+        lines.append(f"  {var.env:<{width}}  {var.help}{twin}{secret}")
+    lines.append("")
+    lines.append("Run `v0-mcp simulator --help` for the local v0 simulator.")
+    return "\n".join(lines)
+
+
+def parse_settings(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Settings:
+    """Return the settings for a command line, over the environment's; raise SettingsError on a bad value."""
+    args = _parser().parse_args(list(argv))
+    return Settings.from_sources(os.environ if env is None else env, vars(args))
+
+
+# Loggers that speak once per request or session at INFO: kept for DEBUG, quiet otherwise.
+_CHATTY: Final = ("httpx", "mcp.server.streamable_http", "mcp.server.streamable_http_manager", "mcp.server.sse")
 
 
 def _configure_logging(level: str) -> None:
@@ -125,8 +83,8 @@ def _configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # One line per HTTP request is noise at INFO; keep it for DEBUG.
-    logging.getLogger("httpx").setLevel(level if level == "DEBUG" else max(logging.WARNING, root.level))
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(level if level == "DEBUG" else max(logging.WARNING, root.level))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,17 +1,46 @@
-"""Settings: every flag of the command line, each with its ``V0_MCP_*`` environment twin."""
+"""Settings: every environment variable, its flag, type, default and help — declared once, in :data:`VARIABLES`.
+
+``Settings.from_env``, the command line (``cli.py``), the ``--help`` epilog, the README's
+configuration table and ``server.json`` all derive from that one table, so they cannot
+drift apart. A value that does not parse raises :class:`SettingsError` naming the
+variable (or flag) and saying what it accepts; a secret's value is never repeated.
+
+To add a setting: one field on :class:`Settings` (its default lives there) and one
+:class:`Variable` in :data:`VARIABLES`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-__all__ = ["DEFAULT_TOOLSETS", "ApiVersion", "Settings", "Transport", "parse_bool", "parse_names"]
+__all__ = [
+    "DEFAULT_TOOLSETS",
+    "VARIABLES",
+    "ApiVersion",
+    "Kind",
+    "Settings",
+    "SettingsError",
+    "Transport",
+    "Variable",
+    "parse_bool",
+    "parse_names",
+]
 
 Transport = Literal["stdio", "http", "sse"]
 ApiVersion = Literal["v1", "v2"]
 DEFAULT_TOOLSETS: Final = frozenset({"builder"})
+
+Kind = Literal["text", "secret", "bool", "int", "float", "names", "hosts", "choice"]
+_TRUE: Final = frozenset({"1", "true", "yes", "on"})
+_FALSE: Final = frozenset({"0", "false", "no", "off"})
+
+
+class SettingsError(ValueError):
+    """A setting's value does not parse; the message names the variable or flag and what it accepts."""
 
 
 def parse_names(value: str | None) -> frozenset[str]:
@@ -19,22 +48,119 @@ def parse_names(value: str | None) -> frozenset[str]:
     return frozenset(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-def parse_bool(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+def parse_bool(value: str) -> bool:
+    """Read ``1/0``, ``true/false``, ``yes/no`` or ``on/off`` (any case); raise ``ValueError`` otherwise."""
+    word = value.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValueError(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """One setting: its environment variable, its flag (if any), how it parses and what it means.
+
+    **Parameters:**
+
+    * ``env`` - the environment variable (``V0_MCP_PORT``).
+    * ``field`` - the :class:`Settings` attribute it sets; the default is that attribute's.
+    * ``help`` - one phrase, shown by ``--help`` and in the README.
+    * ``kind`` - how the text parses; ``secret`` values are never logged nor echoed in errors.
+    * ``flag`` - the command-line twin (``--port``); booleans also get ``--no-...``.
+    * ``choices`` - for ``choice``: the accepted words (any case).
+    * ``minimum``/``maximum`` - for numbers: the accepted range.
+    """
+
+    env: str
+    field: str
+    help: str
+    kind: Kind = "text"
+    flag: str | None = None
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def secret(self) -> bool:
+        return self.kind == "secret"
+
+    @property
+    def default(self) -> Any:
+        return _FIELDS[self.field].default
+
+    def default_text(self) -> str:
+        """The default as a user would type it ("" when there is none)."""
+        value = self.default
+        if value is None or self.secret:
+            return ""
+        if isinstance(value, bool):
+            return "on" if value else "off"
+        if isinstance(value, frozenset | tuple):
+            return ",".join(sorted(value))
+        return str(value)
+
+    def accepts(self) -> str:
+        """What a valid value looks like, for error messages and docs."""
+        if self.kind == "bool":
+            return "true or false (also 1/0, yes/no, on/off)"
+        if self.kind == "choice":
+            return "one of " + ", ".join(self.choices)
+        if self.kind in ("int", "float"):
+            number = "an integer" if self.kind == "int" else "a number"
+            if self.minimum is not None and self.maximum is not None:
+                return f"{number} from {self.minimum:g} to {self.maximum:g}"
+            return f"{number} of at least {self.minimum:g}" if self.minimum is not None else number
+        if self.kind in ("names", "hosts"):
+            return "a comma-separated list"
+        return "text"
+
+    def parse(self, raw: str, *, source: str | None = None) -> Any:
+        """Turn ``raw`` into the field's value; empty means the default. ``source`` names it in errors."""
+        text = raw.strip()
+        if not text:
+            return self.default
+        try:
+            return self._convert(text)
+        except ValueError:
+            shown = "" if self.secret else f", not {text!r}"
+            raise SettingsError(f"{source or self.env} must be {self.accepts()}{shown}") from None
+
+    def _convert(self, text: str) -> Any:
+        if self.kind == "bool":
+            return parse_bool(text)
+        if self.kind == "choice":
+            for choice in self.choices:
+                if choice.lower() == text.lower():
+                    return choice
+            raise ValueError(text)
+        if self.kind in ("int", "float"):
+            number = int(text) if self.kind == "int" else float(text)
+            if number != number or (self.minimum is not None and number < self.minimum):  # NaN or too small
+                raise ValueError(text)
+            if self.maximum is not None and number > self.maximum:
+                raise ValueError(text)
+            return number
+        if self.kind == "names":
+            return parse_names(text) or self.default
+        if self.kind == "hosts":
+            return tuple(sorted(parse_names(text)))
+        return text
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How v0-mcp runs: which v0, which tools, which transport."""
+    """How v0-mcp runs: which v0, which tools, which transport. Defaults live here; meanings in VARIABLES."""
 
     api_key: str | None = field(default=None, repr=False)
-    api_url: str | None = None  # None: the version's own (https://api.v0.dev/v2 on v2)
     api_version: ApiVersion = "v2"
-    # v2 moved deployments, their logs and env vars to the Vercel REST API, which needs its own token.
+    api_url: str | None = None
     vercel_token: str | None = field(default=None, repr=False)
     vercel_team_id: str | None = None
-    vercel_api_url: str | None = None  # None: https://api.vercel.com
+    vercel_api_url: str = "https://api.vercel.com"
     demo: bool = False
+    generation_delay: float = 3.0  # --demo: seconds the simulator takes to generate
     toolsets: frozenset[str] = DEFAULT_TOOLSETS
     tools: frozenset[str] = frozenset()
     exclude_tools: frozenset[str] = frozenset()
@@ -43,40 +169,54 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     stateless: bool = False
-    auth_token: str | None = field(default=None, repr=False)
     allowed_hosts: tuple[str, ...] = ()  # extra Host values accepted on a non-loopback bind
+    auth_token: str | None = field(default=None, repr=False)
     log_level: str = "INFO"
-    generation_delay: float = 3.0  # --demo: seconds the simulator takes to generate
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Read every setting from the environment (flags override these in the CLI)."""
-        env = os.environ if env is None else env
-        toolsets = parse_names(env.get("V0_MCP_TOOLSETS"))
-        transport = (env.get("V0_MCP_TRANSPORT") or "stdio").strip().lower()
-        if transport not in ("stdio", "http", "sse"):
-            raise ValueError(f"V0_MCP_TRANSPORT must be stdio, http or sse, not {transport!r}")
-        api_version = (env.get("V0_API_VERSION") or "v2").strip().lower()
-        if api_version not in ("v1", "v2"):
-            raise ValueError(f"V0_API_VERSION must be v1 or v2, not {api_version!r}")
-        return cls(
-            api_key=env.get("V0_API_KEY") or None,
-            api_url=env.get("V0_API_URL") or None,
-            api_version=api_version,  # type: ignore[arg-type]
-            vercel_token=(env.get("VERCEL_TOKEN") or "").strip() or None,
-            vercel_team_id=(env.get("VERCEL_TEAM_ID") or "").strip() or None,
-            vercel_api_url=env.get("VERCEL_API_URL") or None,
-            demo=parse_bool(env.get("V0_MCP_DEMO")),
-            toolsets=toolsets or DEFAULT_TOOLSETS,
-            tools=parse_names(env.get("V0_MCP_TOOLS")),
-            exclude_tools=parse_names(env.get("V0_MCP_EXCLUDE_TOOLS")),
-            read_only=parse_bool(env.get("V0_MCP_READ_ONLY")),
-            transport=transport,  # type: ignore[arg-type]
-            host=env.get("V0_MCP_HOST") or "127.0.0.1",
-            port=int(env.get("V0_MCP_PORT") or 8000),
-            stateless=parse_bool(env.get("V0_MCP_STATELESS")),
-            auth_token=env.get("V0_MCP_AUTH_TOKEN") or None,
-            allowed_hosts=tuple(sorted(parse_names(env.get("V0_MCP_ALLOWED_HOSTS")))),
-            log_level=(env.get("V0_MCP_LOG_LEVEL") or "INFO").upper(),
-            generation_delay=float(env.get("V0_MCP_DEMO_DELAY") or 3.0),
-        )
+        """Read every setting from the environment; raise :class:`SettingsError` naming a bad variable."""
+        return cls.from_sources(os.environ if env is None else env)
+
+    @classmethod
+    def from_sources(cls, env: Mapping[str, str], flags: Mapping[str, str | bool] | None = None) -> Settings:
+        """Read the environment, then let ``flags`` (field name -> what the flag said) win over it."""
+        values = {var.field: var.parse(env.get(var.env, "")) for var in VARIABLES}
+        for name, given in (flags or {}).items():
+            var = BY_FIELD[name]
+            values[name] = given if isinstance(given, bool) else var.parse(given, source=var.flag)
+        return cls(**values)
+
+
+_FIELDS: Final = {f.name: f for f in dataclasses.fields(Settings)}
+
+_TRANSPORTS: Final = ("stdio", "http", "sse")
+_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+VARIABLES: Final[tuple[Variable, ...]] = (
+    Variable("V0_API_KEY", "api_key", "your v0 API key, from https://v0.app/chat/settings/keys", "secret"),
+    Variable(
+        "V0_API_VERSION", "api_version", "v0 Platform API version to serve", "choice", "--api-version", ("v2", "v1")
+    ),
+    Variable("V0_API_URL", "api_url", "v0 API base URL (default: v0's own)", flag="--api-url"),
+    Variable("VERCEL_TOKEN", "vercel_token", "Vercel token, for deployments, logs and env vars (API v2)", "secret"),
+    Variable("VERCEL_TEAM_ID", "vercel_team_id", "Vercel team id the token acts for", flag="--vercel-team-id"),
+    Variable("VERCEL_API_URL", "vercel_api_url", "Vercel REST API base URL", flag="--vercel-api-url"),
+    Variable("V0_MCP_DEMO", "demo", "serve an in-process v0 simulator: no key, no network", "bool", "--demo"),
+    Variable(
+        "V0_MCP_DEMO_DELAY", "generation_delay", "seconds a demo generation takes", "float", "--demo-delay", minimum=0
+    ),
+    Variable("V0_MCP_TOOLSETS", "toolsets", "comma list of toolsets, builder or all", "names", "--toolsets"),
+    Variable("V0_MCP_TOOLS", "tools", "tools to add to the toolsets", "names", "--tools"),
+    Variable("V0_MCP_EXCLUDE_TOOLS", "exclude_tools", "tools to leave out (wins over all)", "names", "--exclude-tools"),
+    Variable("V0_MCP_READ_ONLY", "read_only", "serve only tools that change nothing", "bool", "--read-only"),
+    Variable("V0_MCP_TRANSPORT", "transport", "stdio, http (/mcp) or sse (/sse)", "choice", "--transport", _TRANSPORTS),
+    Variable("V0_MCP_HOST", "host", "HTTP bind address", flag="--host"),
+    Variable("V0_MCP_PORT", "port", "HTTP port", "int", "--port", minimum=0, maximum=65535),
+    Variable("V0_MCP_STATELESS", "stateless", "streamable HTTP without sessions", "bool", "--stateless"),
+    Variable(
+        "V0_MCP_ALLOWED_HOSTS", "allowed_hosts", "extra Host values on a non-loopback bind", "hosts", "--allowed-hosts"
+    ),
+    Variable("V0_MCP_AUTH_TOKEN", "auth_token", "bearer token every HTTP request must carry", "secret"),
+    Variable("V0_MCP_LOG_LEVEL", "log_level", "stderr log level", "choice", "--log-level", _LEVELS),
+)
+BY_FIELD: Final = {var.field: var for var in VARIABLES}

@@ -183,16 +183,24 @@ async def _stop_on_signal(scope: anyio.CancelScope) -> None:
 async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
     import uvicorn
 
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: list[Any] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:  # say where only once the port is bound (a failed bind has said why)
+                port = self.servers[0].sockets[0].getsockname()[1]
+                where = "/sse" if settings.transport == "sse" else "/mcp"
+                logger.info("serving MCP over %s at http://%s:%d%s", settings.transport, settings.host, port, where)
+
     app = build_http_app(server, settings)
+    quiet = settings.log_level in ("INFO", "WARNING")  # no uvicorn banner, no line per request
     config = uvicorn.Config(
         app,
         host=settings.host,
         port=settings.port,
-        log_level=settings.log_level.lower(),
+        log_level="warning" if quiet else settings.log_level.lower(),
+        access_log=settings.log_level == "DEBUG",
+        log_config=None,  # through our stderr handler and format, never to stdout
         lifespan="on",
         timeout_graceful_shutdown=3,
     )
-    http = uvicorn.Server(config)
-    where = "/sse" if settings.transport == "sse" else "/mcp"
-    logger.info("serving MCP over %s at http://%s:%d%s", settings.transport, settings.host, settings.port, where)
-    await http.serve()
+    await AnnouncingServer(config).serve()

@@ -10,6 +10,7 @@ import jsonschema
 
 import v0_mcp
 from tests.conftest import ROOT, SPEC_DIR
+from v0_mcp.settings import VARIABLES
 
 
 def _server_json() -> dict[str, Any]:
@@ -52,3 +53,22 @@ def test_readme_carries_the_registry_name() -> None:
 
 def test_registry_description_fits_the_limit() -> None:
     assert len(_server_json()["description"]) <= 100
+
+
+def test_every_environment_variable_is_described_and_secrets_are_marked() -> None:
+    (package,) = _server_json()["packages"]
+    described = {v["name"]: v for v in package["environmentVariables"]}
+
+    assert list(described) == [var.env for var in VARIABLES]
+    for var in VARIABLES:
+        entry = described[var.env]
+        assert entry["isSecret"] is var.secret, var.env
+        assert entry["description"], var.env
+        assert entry.get("choices", []) == list(var.choices), var.env
+        expected_format = {"bool": "boolean", "int": "number", "float": "number"}.get(var.kind, "string")
+        assert entry["format"] == expected_format, var.env
+        default = var.default_text()
+        if var.kind == "bool":
+            default = {"on": "true", "off": "false"}[default]
+        assert entry.get("default", "") == default, var.env
+    assert {name for name, v in described.items() if v["isRequired"]} == {"V0_API_KEY"}

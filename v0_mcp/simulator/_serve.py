@@ -42,6 +42,9 @@ class _Server(uvicorn.Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
+        if self.started:  # only once the port is bound: a failed bind has already said why
+            host, port = self.servers[0].sockets[0].getsockname()[:2]
+            log.info("v0 simulator on http://%s:%d (API v1 under /v1, v2 under /v2, Vercel under /vercel)", host, port)
         self.ready.set()
 
 
@@ -61,7 +64,6 @@ async def serve(
 ) -> None:
     """Serve the simulator with uvicorn until cancelled; the API is under ``http://host:port/v1``."""
     sim = simulator or Simulator(config)
-    log.info("v0 simulator on http://%s:%d (API v1 under /v1, v2 under /v2, Vercel under /vercel)", host, port)
     await _server(sim, host, port).serve()
 
 
