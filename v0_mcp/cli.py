@@ -55,6 +55,31 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
         help="streamable HTTP without sessions, for replicas behind a load balancer [V0_MCP_STATELESS]",
     )
     parser.add_argument(
+        "--require-client-key",
+        action="store_true",
+        default=defaults.require_client_key,
+        help="HTTP: every caller must send its own v0 key in X-V0-Api-Key [V0_MCP_REQUIRE_CLIENT_KEY]",
+    )
+    parser.add_argument(
+        "--max-sessions-per-caller",
+        type=_positive,
+        default=defaults.max_sessions_per_caller,
+        help="HTTP: open sessions (SSE: streams) one caller (key or token) may hold (default 32) "
+        "[V0_MCP_MAX_SESSIONS_PER_CALLER]",
+    )
+    parser.add_argument(
+        "--session-idle-timeout",
+        type=_positive,
+        default=int(defaults.session_idle_timeout),
+        help="HTTP: seconds without a request before a session closes (default 600) [V0_MCP_SESSION_IDLE_TIMEOUT]",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=_positive,
+        default=defaults.max_sessions,
+        help="HTTP: open sessions in all (default 10000) [V0_MCP_MAX_SESSIONS]",
+    )
+    parser.add_argument(
         "--toolsets",
         default=",".join(sorted(defaults.toolsets)),
         help="comma list of builder, chats, versions, projects, deployments, hooks, integrations, "
@@ -88,6 +113,12 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number above 0, not {value!r}")
+    return int(value)
+
+
 def parse_settings(argv: Sequence[str], env: dict[str, str] | None = None) -> Settings:
     """Return the settings for a command line, over the environment's."""
     defaults = Settings.from_env(env)
@@ -100,6 +131,10 @@ def parse_settings(argv: Sequence[str], env: dict[str, str] | None = None) -> Se
         port=args.port,
         stateless=args.stateless,
         allowed_hosts=tuple(sorted(parse_names(args.allowed_hosts))),
+        require_client_key=args.require_client_key,
+        max_sessions_per_caller=args.max_sessions_per_caller,
+        session_idle_timeout=float(args.session_idle_timeout),
+        max_sessions=args.max_sessions,
         toolsets=parse_names(args.toolsets) or defaults.toolsets,
         tools=parse_names(args.tools),
         exclude_tools=parse_names(args.exclude_tools),

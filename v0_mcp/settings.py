@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-__all__ = ["DEFAULT_TOOLSETS", "Settings", "Transport", "parse_bool", "parse_names"]
+__all__ = ["DEFAULT_TOOLSETS", "Settings", "Transport", "parse_bool", "parse_names", "parse_positive"]
 
 Transport = Literal["stdio", "http", "sse"]
 DEFAULT_TOOLSETS: Final = frozenset({"builder"})
@@ -20,6 +20,16 @@ def parse_names(value: str | None) -> frozenset[str]:
 
 def parse_bool(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def parse_positive(env: Mapping[str, str], name: str, default: int) -> int:
+    """Read a whole number above zero from ``env[name]``; raise ValueError naming the variable otherwise."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a whole number above 0, not {raw!r}")
+    return int(raw)
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,11 @@ class Settings:
     port: int = 8000
     stateless: bool = False
     auth_token: str | None = field(default=None, repr=False)
-    allowed_hosts: tuple[str, ...] = ()  # extra Host values accepted on a non-loopback bind
+    allowed_hosts: tuple[str, ...] = ()  # extra Host values accepted (any port); "*" turns the Host check off
+    require_client_key: bool = False  # HTTP: each caller must send its own X-V0-Api-Key
+    max_sessions_per_caller: int = 32  # HTTP: open sessions (SSE: streams) one caller may hold
+    session_idle_timeout: float = 600.0  # HTTP: seconds without a request before a session is closed
+    max_sessions: int = 10_000  # HTTP: open sessions in all
     log_level: str = "INFO"
     generation_delay: float = 3.0  # --demo: seconds the simulator takes to generate
 
@@ -64,6 +78,10 @@ class Settings:
             stateless=parse_bool(env.get("V0_MCP_STATELESS")),
             auth_token=env.get("V0_MCP_AUTH_TOKEN") or None,
             allowed_hosts=tuple(sorted(parse_names(env.get("V0_MCP_ALLOWED_HOSTS")))),
+            require_client_key=parse_bool(env.get("V0_MCP_REQUIRE_CLIENT_KEY")),
+            max_sessions_per_caller=parse_positive(env, "V0_MCP_MAX_SESSIONS_PER_CALLER", 32),
+            session_idle_timeout=float(parse_positive(env, "V0_MCP_SESSION_IDLE_TIMEOUT", 600)),
+            max_sessions=parse_positive(env, "V0_MCP_MAX_SESSIONS", 10_000),
             log_level=(env.get("V0_MCP_LOG_LEVEL") or "INFO").upper(),
             generation_delay=float(env.get("V0_MCP_DEMO_DELAY") or 3.0),
         )
