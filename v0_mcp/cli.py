@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from ._redact import Redactor
 from .settings import Settings, parse_names
 
 __all__ = ["main", "parse_settings"]
@@ -144,9 +145,10 @@ def parse_settings(argv: Sequence[str], env: dict[str, str] | None = None) -> Se
     )
 
 
-def _configure_logging(level: str) -> None:
+def _configure_logging(level: str, secrets: Sequence[str | None] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(Redactor(secrets))  # the one seam every log line passes: no secret at any level
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -166,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ValueError as exc:
         print(f"v0-mcp: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    _configure_logging(settings.log_level)
+    _configure_logging(settings.log_level, (settings.api_key, settings.auth_token))
     from .transports import serve
 
     raise SystemExit(serve(settings))

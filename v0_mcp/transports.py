@@ -265,6 +265,7 @@ async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
+        log_config=None,  # uvicorn logs through our handler, and so through its redaction
         lifespan="on",
         timeout_graceful_shutdown=3,
     )
