@@ -47,10 +47,13 @@ _Answer = tuple[types.JSONRPCError, anyio.Event]
 def screen(line: str) -> types.JSONRPCError | None:
     """Return the error answer for ``line`` if it is not a JSON-RPC message the server can take, else None."""
     try:
-        types.jsonrpc_message_adapter.validate_json(line, by_name=False)
-        return None
+        message = types.jsonrpc_message_adapter.validate_json(line, by_name=False)
     except ValueError:
         pass
+    else:
+        # A request whose id is no valid id would pass as a notification, and never be answered.
+        if not (isinstance(message, types.JSONRPCNotification) and '"id"' in line):
+            return None
     try:
         data: Any = json.loads(line)
     except RecursionError:
@@ -62,6 +65,10 @@ def screen(line: str) -> types.JSONRPCError | None:
     if not isinstance(data, dict):
         return _answer(None, types.INVALID_REQUEST, "Invalid request: a message must be a JSON object")
     request_id = _id_of(data)
+    if "id" in data and request_id is None and "method" in data:
+        return _answer(None, types.INVALID_REQUEST, 'Invalid request: "id" must be a string or an integer')
+    if "id" not in data and "method" in data and _well_formed_notification(line):
+        return None
     if "method" not in data and request_id is not None:
         return None  # a malformed response to one of our requests: there is no one to answer
     if _has_lone_surrogate(data):
@@ -72,6 +79,13 @@ def screen(line: str) -> types.JSONRPCError | None:
             "send whole characters",
         )
     return _answer(request_id, types.INVALID_REQUEST, f"Invalid request: {_problem(data)}")
+
+
+def _well_formed_notification(line: str) -> bool:
+    try:
+        return isinstance(types.jsonrpc_message_adapter.validate_json(line, by_name=False), types.JSONRPCNotification)
+    except ValueError:
+        return False
 
 
 def _problem(data: dict[str, Any]) -> str:
