@@ -3,9 +3,10 @@
 What would otherwise reach stderr at DEBUG: the SDK's SSE transport logs every message
 body it receives and sends (env-var values, decrypted ones included, and MCP-server
 tokens), httpcore logs v0's response headers (``x-session-token``, ``set-cookie``); at
-INFO and above, a malformed SSE body is logged with a pydantic error quoting its tail.
-The filter drops message bodies, masks sensitive headers and fields, and masks the
-exact secrets v0-mcp knows (its v0 key, its bearer token).
+INFO and above, a malformed SSE body is logged with a pydantic error quoting its tail;
+and sse_starlette logs every event it streams. The filter drops message bodies, masks
+sensitive headers and fields, and masks the exact secrets v0-mcp knows (its v0 key,
+its bearer token).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ _HEADER_TUPLE: Final = re.compile(
 _HEADER_LINE: Final = re.compile(rf"(?im)^(\s*(?:{_SENSITIVE_HEADERS})\s*:\s*)\S.*$")
 # "field": "..." (JSON, or JSON escaped inside a repr) and 'field': '...' / field='...' (Python reprs).
 _FIELD: Final = re.compile(
-    rf"""((?:\\?["'])(?:{_SENSITIVE_FIELDS}|{_SENSITIVE_HEADERS})(?:\\?["'])\s*:\s*|\b(?:{_SENSITIVE_FIELDS})=)"""
-    r"""(\\?["'])(?:(?!\2).)*?\2""",
+    rf"""((?:\\*["'])(?:{_SENSITIVE_FIELDS}|{_SENSITIVE_HEADERS})(?:\\*["'])\s*:\s*|\b(?:{_SENSITIVE_FIELDS})=)"""
+    r"""(\\*["'])(?:(?!\2).)*?\2""",
     re.IGNORECASE,
 )
 # pydantic quotes the input it refused: the tail of a malformed body.
@@ -44,7 +45,7 @@ _MESSAGE_DUMP: Final = re.compile(
     re.DOTALL,
 )
 _BODY_DUMP: Final = re.compile(
-    r"^(Received JSON|Sending [a-z ]*message[a-z ]*|Validated client message):.*", re.DOTALL | re.IGNORECASE
+    r"^(Received JSON|Sending [a-z ]*message[a-z ]*|Validated client message|chunk):.*", re.DOTALL | re.IGNORECASE
 )
 
 
