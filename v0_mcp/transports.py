@@ -2,7 +2,9 @@
 
 HTTP binds 127.0.0.1 unless told otherwise, and a non-loopback bind needs a
 bearer token (``V0_MCP_AUTH_TOKEN``), checked in constant time on every request
-but ``GET /healthz``. The SDK's Host/Origin checks against DNS rebinding stay on.
+but ``GET /healthz``. The SDK's Host/Origin checks against DNS rebinding are on
+for every bind (loopback names, the bind address and ``--allowed-hosts``), and
+:class:`~v0_mcp._guard.CallerGuard` keeps each caller within its own limits.
 """
 
 from __future__ import annotations
@@ -269,6 +271,12 @@ async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
         lifespan="on",
         timeout_graceful_shutdown=3,
     )
+    if settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts:
+        logger.warning(
+            "bound to %s without --allowed-hosts: only requests with Host 127.0.0.1, localhost or [::1] are "
+            "served; pass --allowed-hosts with the name clients use to reach this server",
+            settings.host,
+        )
     http = uvicorn.Server(config)
     where = "/sse" if settings.transport == "sse" else "/mcp"
     logger.info("serving MCP over %s at http://%s:%d%s", settings.transport, settings.host, settings.port, where)
