@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -339,3 +340,29 @@ def _sse_json(text: str) -> dict[str, Any]:
         if line.startswith("data:") and line[5:].strip():
             return dict(json.loads(line[5:]))
     return dict(json.loads(text))
+
+
+def test_sse_streams_are_limited_per_caller(tmp_path: Path) -> None:
+    flags = ("--transport", "sse", "--max-sessions-per-caller", "1")
+    with running_server(tmp_path, *flags) as running, httpx.Client(base_url=running.base, timeout=10) as http:
+        with http.stream("GET", "/sse", headers={"X-V0-Api-Key": "greedy-key"}) as first:
+            second = http.get("/sse", headers={"X-V0-Api-Key": "greedy-key"})
+            with http.stream("GET", "/sse", headers={"X-V0-Api-Key": "other-key"}) as other:
+                other_status = other.status_code
+        after_status = reopen_when_freed(http)
+
+    assert first.status_code == 200
+    assert second.status_code == 429
+    assert "the limit is 1" in second.json()["error"]["message"]
+    assert other_status == 200, "another caller still gets a stream"
+    assert after_status == 200, "closing a stream frees its place"
+
+
+def reopen_when_freed(http: httpx.Client) -> int:
+    """Open the greedy caller's stream again once the server has seen the first one close (it notices quickly)."""
+    deadline = time.monotonic() + 30
+    while True:
+        with http.stream("GET", "/sse", headers={"X-V0-Api-Key": "greedy-key"}) as again:
+            if again.status_code != 429 or time.monotonic() > deadline:
+                return again.status_code
+        time.sleep(0.1)
