@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from v0_mcp._redact import REDACTED, Redactor, redact
+from v0_mcp.api import SSEDecoder, V0ResponseError
 
 SECRET = "s3cr3t-VALUE-1f9e"
 
@@ -68,3 +69,12 @@ def test_the_filter_redacts_arguments_tracebacks_and_the_exact_secrets_it_is_giv
     assert SECRET not in written
     assert "calling v0 with [redacted]" in written
     assert "Failed to parse message" in written and "ValueError" in written
+
+
+@pytest.mark.parametrize("line", [f'data: {{"text":"{SECRET}"', f'data: ["{SECRET}"]'])
+def test_a_malformed_stream_line_from_v0_is_described_not_quoted(line: str) -> None:
+    with pytest.raises(V0ResponseError) as raised:
+        SSEDecoder().feed(line + "\n")
+
+    assert "stream sent a data line that is not" in str(raised.value)
+    assert SECRET not in str(raised.value)
