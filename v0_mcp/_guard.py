@@ -23,7 +23,7 @@ from typing import Any, Final
 
 from .settings import Settings
 
-__all__ = ["API_KEY_HEADER", "CallerGuard", "SessionBook"]
+__all__ = ["API_KEY_HEADER", "HEALTH_PATH", "CallerGuard", "SessionBook", "caller_of", "header_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,8 @@ class SessionBook:
         session.last_seen = self.clock()
 
 
-def _header(scope: Scope, name: bytes) -> bytes | None:
+def header_of(scope: Scope, name: bytes) -> bytes | None:
+    """Return the first value of header ``name`` (lower case) of an ASGI request, or None."""
     for key, value in scope.get("headers", []):
         if key == name:
             return bytes(value)
@@ -99,10 +100,10 @@ def _digest(kind: str, secret: bytes) -> str:
 
 def caller_of(scope: Scope) -> str:
     """Name the caller of a request without holding its secrets: its v0 key, else its bearer token, else its address."""
-    key = (_header(scope, API_KEY_HEADER) or b"").strip()
+    key = (header_of(scope, API_KEY_HEADER) or b"").strip()
     if key:
         return _digest("key", key)
-    authorization = _header(scope, b"authorization") or b""
+    authorization = header_of(scope, b"authorization") or b""
     scheme, _, token = authorization.partition(b" ")
     if scheme.lower() == b"bearer" and token.strip():
         return _digest("token", token.strip())
@@ -143,7 +144,7 @@ class CallerGuard:
         if scope["type"] != "http" or scope.get("path") == HEALTH_PATH:
             await self.app(scope, receive, send)
             return
-        key = _header(scope, API_KEY_HEADER)
+        key = header_of(scope, API_KEY_HEADER)
         if key is not None and key.strip() and not _is_printable_ascii(key.strip()):
             await _refuse(send, 400, "The X-V0-Api-Key header must be a v0 API key: printable ASCII, no spaces.")
             return
@@ -163,7 +164,7 @@ class CallerGuard:
         else:
             await self._streamable(scope, receive, send)
 
-    def _too_many(self, caller: str) -> str:
+    def _too_many(self) -> str:
         return (
             f"Too many open sessions for this caller (the limit is {self._limit}). Close sessions you no longer "
             "use (HTTP DELETE with their Mcp-Session-Id), or wait until idle ones expire."
@@ -176,7 +177,7 @@ class CallerGuard:
         caller = caller_of(scope)
         if self._streams.get(caller, 0) >= self._limit:
             logger.warning("refused an SSE stream: the caller already holds %d", self._limit)
-            await _refuse(send, 429, self._too_many(caller))
+            await _refuse(send, 429, self._too_many())
             return
         self._streams[caller] = self._streams.get(caller, 0) + 1
         try:
@@ -187,7 +188,7 @@ class CallerGuard:
                 del self._streams[caller]
 
     async def _streamable(self, scope: Scope, receive: Receive, send: Send) -> None:
-        session_id = (_header(scope, SESSION_HEADER) or b"").decode("latin-1")
+        session_id = (header_of(scope, SESSION_HEADER) or b"").decode("latin-1")
         if session_id:
             await self._in_session(session_id, scope, receive, send)
             return
@@ -196,7 +197,7 @@ class CallerGuard:
             receive, opens = await _peek_initialize(receive)
             if opens:
                 logger.warning("refused a new session: the caller already holds %d", self._limit)
-                await _refuse(send, 429, self._too_many(caller))
+                await _refuse(send, 429, self._too_many())
                 return
 
         async def record(message: Message) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import anyio
 
-from ._guard import CallerGuard
+from ._guard import HEALTH_PATH, CallerGuard, header_of
 from .settings import Settings
 
 if TYPE_CHECKING:  # the server (and the SDK) load only once the settings are known to be usable
@@ -39,7 +39,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-HEALTH_PATH: Final = "/healthz"
 GRACE_SECONDS: Final = 1.0
 # Where OAuth clients look after a 401 (RFC 9728, RFC 8414, OpenID; the TypeScript SDK's fallbacks).
 OAUTH_PATHS: Final = (
@@ -67,30 +66,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _send_json(send: Send, status: int, body: dict[str, Any], *headers: tuple[bytes, bytes]) -> Awaitable[None]:
+async def _send_json(send: Send, status: int, body: dict[str, Any], *headers: tuple[bytes, bytes]) -> None:
     encoded = json.dumps(body).encode()
-    start = {
-        "type": "http.response.start",
-        "status": status,
-        "headers": [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(encoded)).encode()),
-            *headers,
-        ],
-    }
-
-    async def both() -> None:
-        await send(start)
-        await send({"type": "http.response.body", "body": encoded})
-
-    return both()
-
-
-def _header(scope: Scope, name: bytes) -> bytes | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return bytes(value)
-    return None
+    length = str(len(encoded)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", length), *headers],
+        }
+    )
+    await send({"type": "http.response.body", "body": encoded})
 
 
 class BearerTokenMiddleware:
@@ -125,7 +111,7 @@ class BearerTokenMiddleware:
 
     @staticmethod
     def _presented(scope: Scope) -> bytes | None:
-        value = _header(scope, b"authorization")
+        value = header_of(scope, b"authorization")
         if value is None:
             return None
         scheme, _, credentials = value.partition(b" ")
