@@ -40,16 +40,18 @@ logger = logging.getLogger(__name__)
 _LEADING_ID: Final = re.compile(r'^\s*\{[^{}\[\]]*?"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.)*")')
 _MAX_PENDING_ANSWERS: Final = 64
 _FLUSH_SECONDS: Final = 5.0
+_TOO_DEEP: Final = "Parse error: the JSON is nested too deep (at most about 200 levels)"
 
 _Answer = tuple[types.JSONRPCError, anyio.Event]
 
 
 def screen(line: str) -> types.JSONRPCError | None:
     """Return the error answer for ``line`` if it is not a JSON-RPC message the server can take, else None."""
+    too_deep = False
     try:
         message = types.jsonrpc_message_adapter.validate_json(line, by_name=False)
-    except ValueError:
-        pass
+    except ValueError as exc:
+        too_deep = "recursion limit" in str(exc)
     else:
         # A request whose id is no valid id would pass as a notification, and never be answered.
         if not (isinstance(message, types.JSONRPCNotification) and '"id"' in line):
@@ -57,7 +59,7 @@ def screen(line: str) -> types.JSONRPCError | None:
     try:
         data: Any = json.loads(line)
     except RecursionError:
-        return _answer(_leading_id(line), types.PARSE_ERROR, "Parse error: the JSON is nested too deep")
+        return _answer(_leading_id(line), types.PARSE_ERROR, _TOO_DEEP)
     except json.JSONDecodeError as exc:
         return _answer(None, types.PARSE_ERROR, f"Parse error: not valid JSON ({exc.msg} at column {exc.colno})")
     if isinstance(data, list):
@@ -65,6 +67,8 @@ def screen(line: str) -> types.JSONRPCError | None:
     if not isinstance(data, dict):
         return _answer(None, types.INVALID_REQUEST, "Invalid request: a message must be a JSON object")
     request_id = _id_of(data)
+    if too_deep:  # deeper than the SDK parses, though Python could
+        return _answer(request_id, types.PARSE_ERROR, _TOO_DEEP)
     if "id" in data and request_id is None and "method" in data:
         return _answer(None, types.INVALID_REQUEST, 'Invalid request: "id" must be a string or an integer')
     if "id" not in data and "method" in data and _well_formed_notification(line):

@@ -144,6 +144,18 @@ def test_the_error_says_what_is_wrong(line: str, message: str) -> None:
     assert message in answer.error.message
 
 
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_too_deep_is_named_and_answered_with_the_id(depth: int) -> None:
+    nested = "[" * depth + "]" * depth
+    answer = screen(
+        '{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"x","arguments":{"a":' + nested + "}}}"
+    )
+
+    assert answer is not None
+    assert answer.id == 9
+    assert "nested too deep" in answer.error.message
+
+
 def test_well_formed_messages_pass_untouched() -> None:
     assert screen(json.dumps(INITIALIZE)) is None
     assert screen('{"jsonrpc":"2.0","method":"notifications/initialized"}') is None
