@@ -8,7 +8,7 @@
   the mode neither advertises nor accepts ``resources/subscribe``.
 
 The SDK offers no public way to add or remove a request handler on ``MCPServer``,
-so this module reaches ``MCPServer._lowlevel_server``; ``tests/transports/test_sdk_seams.py``
+so this module reaches ``MCPServer._lowlevel_server``; ``tests/transports/test_stdio_guard.py``
 fails loudly if that changes.
 """
 
