@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from . import __version__
+from ._redact import Redactor
 from .settings import VARIABLES, Settings
 
 __all__ = ["main", "parse_settings"]
@@ -77,9 +78,10 @@ def parse_settings(argv: Sequence[str], env: Mapping[str, str] | None = None) ->
 _CHATTY: Final = ("httpx", "mcp.server.streamable_http", "mcp.server.streamable_http_manager", "mcp.server.sse")
 
 
-def _configure_logging(level: str) -> None:
+def _configure_logging(level: str, secrets: Sequence[str | None] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(Redactor(secrets))  # the one seam every log line passes: no secret at any level
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -99,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ValueError as exc:
         print(f"v0-mcp: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    _configure_logging(settings.log_level)
+    _configure_logging(settings.log_level, (settings.api_key, settings.auth_token, settings.vercel_token))
     from .transports import serve
 
     raise SystemExit(serve(settings))

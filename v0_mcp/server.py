@@ -9,6 +9,7 @@ import httpx
 from mcp.server.mcpserver import MCPServer
 
 from . import __version__
+from ._protocol import accept_log_levels, drop_stateless_methods
 from .api import V0Client
 from .completions import register_completions
 from .prompts import register_prompts
@@ -85,4 +86,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None) -> V0MCP
     register_resources(server)
     register_completions(server)
     register_prompts(server)
+    accept_log_levels(server)
+    if settings.stateless:
+        drop_stateless_methods(server)
     return server

@@ -120,6 +120,8 @@ class Variable:
         """Turn ``raw`` into the field's value; empty means the default. ``source`` names it in errors."""
         text = raw.strip()
         if not text:
+            if raw and self.secret:  # a secret of only whitespace is a mistake, never "not set"
+                raise SettingsError(f"{source or self.env} is blank (only whitespace): set a real value, or unset it.")
             return self.default
         try:
             return self._convert(text)
@@ -169,8 +171,12 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     stateless: bool = False
-    allowed_hosts: tuple[str, ...] = ()  # extra Host values accepted on a non-loopback bind
+    allowed_hosts: tuple[str, ...] = ()  # extra Host values accepted (any port); "*" turns the Host check off
     auth_token: str | None = field(default=None, repr=False)
+    require_client_key: bool = False  # HTTP: each caller must send its own X-V0-Api-Key
+    max_sessions_per_caller: int = 32  # HTTP: open sessions (SSE: streams) one caller may hold
+    session_idle_timeout: float = 600.0  # HTTP: seconds without a request before a session is closed
+    max_sessions: int = 10_000  # HTTP: open sessions in all
     log_level: str = "INFO"
 
     @classmethod
@@ -217,6 +223,30 @@ VARIABLES: Final[tuple[Variable, ...]] = (
         "V0_MCP_ALLOWED_HOSTS", "allowed_hosts", "extra Host values on a non-loopback bind", "hosts", "--allowed-hosts"
     ),
     Variable("V0_MCP_AUTH_TOKEN", "auth_token", "bearer token every HTTP request must carry", "secret"),
+    Variable(
+        "V0_MCP_REQUIRE_CLIENT_KEY",
+        "require_client_key",
+        "every HTTP caller must send its own X-V0-Api-Key",
+        "bool",
+        "--require-client-key",
+    ),
+    Variable(
+        "V0_MCP_MAX_SESSIONS_PER_CALLER",
+        "max_sessions_per_caller",
+        "open HTTP sessions (SSE: streams) per caller",
+        "int",
+        "--max-sessions-per-caller",
+        minimum=1,
+    ),
+    Variable(
+        "V0_MCP_SESSION_IDLE_TIMEOUT",
+        "session_idle_timeout",
+        "seconds without a request before a session closes",
+        "float",
+        "--session-idle-timeout",
+        minimum=1,
+    ),
+    Variable("V0_MCP_MAX_SESSIONS", "max_sessions", "open HTTP sessions in all", "int", "--max-sessions", minimum=1),
     Variable("V0_MCP_LOG_LEVEL", "log_level", "stderr log level", "choice", "--log-level", _LEVELS),
 )
 BY_FIELD: Final = {var.field: var for var in VARIABLES}

@@ -2,7 +2,9 @@
 
 HTTP binds 127.0.0.1 unless told otherwise, and a non-loopback bind needs a
 bearer token (``V0_MCP_AUTH_TOKEN``), checked in constant time on every request
-but ``GET /healthz``. The SDK's Host/Origin checks against DNS rebinding stay on.
+but ``GET /healthz``. The SDK's Host/Origin checks against DNS rebinding are on
+for every bind (loopback names, the bind address and ``--allowed-hosts``), and
+:class:`~v0_mcp._guard.CallerGuard` keeps each caller within its own limits.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import ipaddress
+import json
 import logging
 import os
 import signal
@@ -20,12 +23,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 import anyio
 
+from ._guard import HEALTH_PATH, CallerGuard, header_of
 from .settings import Settings
 
 if TYPE_CHECKING:  # the server (and the SDK) load only once the settings are known to be usable
     from .server import V0MCPServer
 
-__all__ = ["BearerTokenMiddleware", "build_http_app", "is_loopback", "serve"]
+__all__ = ["BearerTokenMiddleware", "allowed_host_patterns", "build_http_app", "is_loopback", "serve"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +39,21 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-HEALTH_PATH: Final = "/healthz"
 GRACE_SECONDS: Final = 1.0
+# Where OAuth clients look after a 401 (RFC 9728, RFC 8414, OpenID; the TypeScript SDK's fallbacks).
+OAUTH_PATHS: Final = (
+    "/.well-known/oauth-protected-resource",
+    "/.well-known/oauth-authorization-server",
+    "/.well-known/openid-configuration",
+    "/authorize",
+    "/token",
+    "/register",
+)
+SEND_TOKEN: Final = (
+    "This server needs a bearer token: send Authorization: Bearer <token>, where <token> is the server's "
+    "V0_MCP_AUTH_TOKEN (set it in your MCP client's headers). The server does not use OAuth."
+)
+NOT_OAUTH: Final = f"No OAuth here. {SEND_TOKEN}"
 
 
 def is_loopback(host: str) -> bool:
@@ -49,55 +66,93 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+async def _send_json(send: Send, status: int, body: dict[str, Any], *headers: tuple[bytes, bytes]) -> None:
+    encoded = json.dumps(body).encode()
+    length = str(len(encoded)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", length), *headers],
+        }
+    )
+    await send({"type": "http.response.body", "body": encoded})
+
+
 class BearerTokenMiddleware:
-    """Refuse every HTTP request without ``Authorization: Bearer <token>`` (health checks excepted)."""
+    """Refuse every HTTP request without ``Authorization: Bearer <token>`` (health checks excepted).
+
+    The 401 says how to authenticate, and the OAuth discovery paths a client tries after a 401
+    answer 404 with the same advice, so a client stops there instead of attempting an OAuth flow
+    this server cannot complete.
+    """
 
     def __init__(self, app: ASGIApp, token: str) -> None:
         self.app = app
-        self._token = token.encode()
+        self._token = token.strip().encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") == HEALTH_PATH or self._authorized(scope):
+        if scope["type"] != "http" or scope.get("path") == HEALTH_PATH:
             await self.app(scope, receive, send)
             return
-        body = b'{"error":"unauthorized","error_description":"Send Authorization: Bearer <V0_MCP_AUTH_TOKEN>"}'
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 401,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"www-authenticate", b'Bearer realm="v0-mcp", error="invalid_token"'),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
+        path = str(scope.get("path", ""))
+        if path.startswith(OAUTH_PATHS):
+            await _send_json(send, 404, {"error": "not_found", "error_description": NOT_OAUTH})
+            return
+        presented = self._presented(scope)
+        if presented is not None and hmac.compare_digest(presented, self._token):
+            await self.app(scope, receive, send)
+            return
+        challenge = b'Bearer realm="v0-mcp"' if presented is None else b'Bearer realm="v0-mcp", error="invalid_token"'
+        description = SEND_TOKEN if presented is None else f"The bearer token is wrong. {SEND_TOKEN}"
+        await _send_json(
+            send, 401, {"error": "unauthorized", "error_description": description}, (b"www-authenticate", challenge)
         )
-        await send({"type": "http.response.body", "body": body})
 
-    def _authorized(self, scope: Scope) -> bool:
-        for name, value in scope.get("headers", []):
-            if name == b"authorization":
-                scheme, _, credentials = value.partition(b" ")
-                if scheme.lower() == b"bearer":
-                    return hmac.compare_digest(credentials.strip(), self._token)
-        return False
+    @staticmethod
+    def _presented(scope: Scope) -> bytes | None:
+        value = header_of(scope, b"authorization")
+        if value is None:
+            return None
+        scheme, _, credentials = value.partition(b" ")
+        return credentials.strip() if scheme.lower() == b"bearer" and credentials.strip() else None
+
+
+def allowed_host_patterns(settings: Settings) -> list[str]:
+    """Return the ``Host`` values the HTTP transports accept (``name:*`` = that name on any port).
+
+    Always this machine's loopback names, plus the bind address, plus ``--allowed-hosts``,
+    each with or without a port. ``0.0.0.0``/``::`` are no name a client uses, so a wildcard
+    bind accepts only loopback names and ``--allowed-hosts``.
+    """
+    names = ["127.0.0.1", "localhost", "[::1]"]
+    host = settings.host
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(f"[{host.strip('[]')}]" if ":" in host.strip("[]") else host)
+    names += [name for name in settings.allowed_hosts if name != "*"]
+    patterns: list[str] = []
+    for name in names:
+        bare = name.lower()
+        has_port = bare.rsplit(":", 1)[-1].isdigit() and not bare.endswith("]")
+        for pattern in (bare,) if has_port else (bare, f"{bare}:*"):
+            if pattern not in patterns:
+                patterns.append(pattern)
+    return patterns
 
 
 def _security(settings: Settings) -> Any:
+    """The SDK's Host/Origin checks against DNS rebinding: on for every bind; ``--allowed-hosts '*'`` turns them off."""
     from mcp.server.transport_security import TransportSecuritySettings
 
-    if is_loopback(settings.host):
-        return None  # the SDK turns on its loopback allow-list by itself
-    hosts = ["127.0.0.1:*", "localhost:*", "[::1]:*", settings.host, f"{settings.host}:*", *settings.allowed_hosts]
-    origins = [f"http://{h}" for h in hosts] + [f"https://{h}" for h in hosts]
-    unrestricted = settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts
-    return TransportSecuritySettings(
-        enable_dns_rebinding_protection=not unrestricted, allowed_hosts=hosts, allowed_origins=origins
-    )
+    if "*" in settings.allowed_hosts:
+        return TransportSecuritySettings(enable_dns_rebinding_protection=False)
+    hosts = allowed_host_patterns(settings)
+    origins = [f"{scheme}://{h}" for h in hosts for scheme in ("http", "https")]
+    return TransportSecuritySettings(enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins)
 
 
 def build_http_app(server: V0MCPServer, settings: Settings) -> ASGIApp:
-    """Return the ASGI app for ``settings.transport`` (http or sse), with health check and auth."""
+    """Return the ASGI app for ``settings.transport`` (http or sse), with health check, limits and auth."""
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
 
@@ -112,14 +167,21 @@ def build_http_app(server: V0MCPServer, settings: Settings) -> ASGIApp:
         app = server.sse_app(transport_security=security, host=settings.host)
     else:
         app = server.streamable_http_app(
-            stateless_http=settings.stateless, transport_security=security, host=settings.host
+            stateless_http=settings.stateless,
+            transport_security=security,
+            host=settings.host,
+            session_idle_timeout=settings.session_idle_timeout,
+            max_sessions=settings.max_sessions,
         )
+    app = CallerGuard(app, settings)
     if settings.auth_token:
         app = BearerTokenMiddleware(app, settings.auth_token)
     return app
 
 
 def _refusal(settings: Settings) -> str | None:
+    if settings.auth_token is not None and not settings.auth_token.strip():
+        return "V0_MCP_AUTH_TOKEN is blank (only whitespace): set it to a real secret, or unset it."
     if settings.transport != "stdio" and not is_loopback(settings.host) and not settings.auth_token:
         return (
             f"refusing to serve on {settings.host}, which other machines can reach, without a token: "
@@ -154,12 +216,14 @@ def serve(settings: Settings) -> int:
 
 
 async def _run(server: V0MCPServer, settings: Settings) -> None:
+    from ._stdio import serve_stdio
+
     if settings.transport != "stdio":
         await _serve_http(server, settings)  # uvicorn shuts down gracefully on SIGTERM/SIGINT
         return
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_stop_on_signal, tasks.cancel_scope)
-        await server.run_stdio_async()
+        await serve_stdio(server)
         tasks.cancel_scope.cancel()
 
 
@@ -199,8 +263,14 @@ async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
         port=settings.port,
         log_level="warning" if quiet else settings.log_level.lower(),
         access_log=settings.log_level == "DEBUG",
-        log_config=None,  # through our stderr handler and format, never to stdout
+        log_config=None,  # through our stderr handler, and so through its redaction; never to stdout
         lifespan="on",
         timeout_graceful_shutdown=3,
     )
+    if settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts:
+        logger.warning(
+            "bound to %s without --allowed-hosts: only requests with Host 127.0.0.1, localhost or [::1] are "
+            "served; pass --allowed-hosts with the name clients use to reach this server",
+            settings.host,
+        )
     await AnnouncingServer(config).serve()

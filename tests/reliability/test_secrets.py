@@ -322,3 +322,108 @@ async def _read(client: Client, uri: str) -> str:
         return (await client.read_resource(uri)).model_dump_json()
     except MCPError as exc:  # an unknown id: the error must not leak either
         return str(exc)
+
+
+# -- every log line of the real process, at DEBUG, over both HTTP transports -----------------------------------------
+
+TOKEN_SENTINEL: Final = "SENTINEL-MCP-SERVER-TOKEN-4f1a9c"
+HEADER_SENTINEL: Final = "SENTINEL-SESSION-TOKEN-77d2e0"
+COOKIE_SENTINEL: Final = "SENTINEL-COOKIE-b81c3e"
+BODY_SENTINEL: Final = "SENTINEL-MALFORMED-BODY-0a6f"
+LOG_SENTINELS: Final = (*SENTINELS, TOKEN_SENTINEL, HEADER_SENTINEL, COOKIE_SENTINEL, BODY_SENTINEL)
+
+
+class SecretHeaders:
+    """ASGI middleware: v0 answers with a session token and a cookie, as the real one may."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def with_secrets(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-session-token", HEADER_SENTINEL.encode()),
+                    (b"set-cookie", f"sid={COOKIE_SENTINEL}; Path=/; HttpOnly".encode()),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_secrets)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("transport", ["http", "sse"])
+async def test_no_log_line_at_debug_shows_a_secret_sent_or_received(
+    sim: Simulator, ids: dict[str, str], tmp_path: Path, transport: str
+) -> None:
+    sim.app = SecretHeaders(sim.app)  # type: ignore[assignment]
+    stderr_path = tmp_path / "stderr.log"
+    port = free_port()
+    async with serving(sim) as api_url:
+        env = {"V0_API_KEY": SENTINEL_KEY, "V0_API_URL": api_url, "V0_MCP_LOG_LEVEL": "DEBUG"}
+        command = [sys.executable, "-m", "v0_mcp", "--transport", transport, "--port", str(port), "--toolsets", "all"]
+        with stderr_path.open("wb") as stderr:
+            process = await anyio.open_process(
+                command, env=spawn_env(env), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr
+            )
+            try:
+                async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+                    await wait_healthy(http, process)
+                    decrypted = await secret_traffic(f"http://127.0.0.1:{port}", transport, ids)
+                    await send_malformed_body(http, transport)
+            finally:
+                await stop(process)
+    log = await anyio.Path(stderr_path).read_text(errors="replace")
+
+    assert SENTINEL_VALUE in decrypted, "the value was read back decrypted, so it did travel through the server"
+    assert "HTTP Request: POST" in log and "receive_response_headers" in log, "the log did record the traffic"
+    assert [sentinel for sentinel in LOG_SENTINELS if sentinel in log] == []
+
+
+async def secret_traffic(base: str, transport: str, ids: dict[str, str]) -> str:
+    """Write an env var and an MCP-server token, read the value back decrypted; return that result."""
+    from mcp.client.sse import sse_client
+
+    client = Client(sse_client(f"{base}/sse")) if transport == "sse" else Client(f"{base}/mcp")
+    project = ids["projectId"]
+    async with client:
+        created = await client.call_tool(
+            "create_env_vars",
+            {"projectId": project, "environmentVariables": [{"key": "LOGGED", "value": SENTINEL_VALUE}]},
+        )
+        assert not created.is_error, text_of(created)
+        variable = (created.structured_content or {})["envVars"][0]["id"]
+        decrypted = await client.call_tool(
+            "get_env_var", {"projectId": project, "environmentVariableId": variable, "decrypted": True}
+        )
+        server = await client.call_tool(
+            "create_mcp_server",
+            {
+                "name": "tools",
+                "url": "https://mcp.example.com/mcp",
+                "auth": {"type": "bearer", "token": TOKEN_SENTINEL},
+            },
+        )
+        assert not server.is_error, text_of(server)
+    return decrypted.model_dump_json()
+
+
+async def send_malformed_body(http: httpx.AsyncClient, transport: str) -> None:
+    """Post a body that is not JSON-RPC, with a secret in its tail, to a live session."""
+    body = '{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"token":"' + BODY_SENTINEL + '"'
+    if transport == "http":
+        init = {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "probe", "version": "0"}}
+        opened = await http.post(
+            "/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init}, headers=MCP_HEADERS
+        )
+        headers = {**MCP_HEADERS, "mcp-session-id": opened.headers["mcp-session-id"]}
+        answer = await http.post("/mcp", content=body, headers=headers)
+        assert answer.status_code >= 400
+        return
+    async with http.stream("GET", "/sse") as stream:
+        async for line in stream.aiter_lines():
+            if line.startswith("data:") and "session_id=" in line:
+                answer = await http.post(line[5:].strip(), content=body, headers=MCP_HEADERS)
+                assert answer.status_code >= 400
+                return

@@ -86,12 +86,13 @@ class SSEDecoder:
             if payload == _DONE:
                 self.done = True
                 break
+            # The errors say how long the line was, never what it said: it may carry generated secrets.
             try:
                 data = json.loads(payload)
             except ValueError:
-                raise V0ResponseError(f"stream sent a data line that is not JSON: {payload[:200]!r}") from None
+                raise V0ResponseError(f"stream sent a data line that is not JSON ({len(payload)} chars)") from None
             if not isinstance(data, dict):
-                raise V0ResponseError(f"stream sent a data line that is not a JSON object: {payload[:200]!r}")
+                raise V0ResponseError(f"stream sent a data line that is not a JSON object ({type(data).__name__})")
             if data.get("type") == "connected":
                 continue
             if data.get("type") == "done":

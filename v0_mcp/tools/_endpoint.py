@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Final
 
+import anyio
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context, Elicit, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
@@ -64,9 +65,26 @@ def _confirmation_resolver(tool: str) -> Any:
         can_ask = elicitation is not None and (elicitation.form is not None or elicitation.url is None)
         if not can_ask or not _has_back_channel(ctx):
             return Confirmation(confirm=False)
-        return Elicit(f"{tool} cannot be undone. Go ahead?", Confirmation)
+        question = f"{tool} cannot be undone. Go ahead?"
+        if (ctx.protocol_version or "") >= "2026-07-28":
+            return Elicit(question, Confirmation)  # the client answers on its next round: nothing waits here
+        return await _ask_in_time(ctx, tool, question)
 
     return ask
+
+
+async def _ask_in_time(ctx: Context[Any, Any], tool: str, question: str) -> Confirmation:
+    """Ask over the back channel, but give up after the runtime's confirmation timeout instead of hanging."""
+    timeout = runtime_of(ctx).confirmation_timeout
+    with anyio.move_on_after(timeout):
+        outcome = await ctx.elicit(question, Confirmation)
+        if isinstance(outcome, AcceptedElicitation):
+            return Confirmation(confirm=bool(getattr(outcome.data, "confirm", False)))
+        raise ToolError(f"The user declined {tool}; nothing was changed.")
+    raise ToolError(
+        f"Nobody answered the confirmation for {tool} within {timeout:g} s; nothing was changed. "
+        "Ask the user, then call again with confirm: true."
+    )
 
 
 def _has_back_channel(ctx: Context[Any, Any]) -> bool:

@@ -24,6 +24,7 @@ class Runtime:
     max_poll_interval: float = 3.0
     default_wait: int = 120
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
+    confirmation_timeout: float = 120.0  # seconds to wait for a user to answer a confirmation (elicitation)
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""
