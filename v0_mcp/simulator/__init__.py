@@ -21,6 +21,7 @@ containing ``NEEDS_TASK:<type>`` ends waiting on that ``chats.resolveTask`` task
 from contextlib import suppress
 
 from ._app import Simulator
+from ._build_check import BuildError, check_build
 from ._clock import ManualClock
 from ._config import SimulatorConfig
 from ._errors import ERROR_TYPES
@@ -31,6 +32,7 @@ from ._state import Workspace
 
 __all__ = [
     "BUILD_ERROR_MARKER",
+    "BuildError",
     "ERROR_TYPES",
     "Faults",
     "ManualClock",
@@ -38,6 +40,7 @@ __all__ = [
     "SimulatorConfig",
     "Workspace",
     "add_arguments",
+    "check_build",
     "config_from_args",
     "find_build_error",
     "run_cli",
