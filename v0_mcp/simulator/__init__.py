@@ -32,8 +32,8 @@ from ._state import Workspace
 
 __all__ = [
     "BUILD_ERROR_MARKER",
-    "BuildError",
     "ERROR_TYPES",
+    "BuildError",
     "Faults",
     "ManualClock",
     "Simulator",

@@ -4,16 +4,19 @@ Every request to ``/v1/...`` goes through the same steps, so the handlers only h
 what is particular to their operation:
 
 1. faults (:class:`Faults`): added latency, a dropped connection, an injected error or 429;
-2. authentication: ``Authorization: Bearer <key>``, else 401 ``unauthorized_error``;
+2. authentication: ``Authorization: Bearer <key>``, else 401 ``unauthorized_error`` (so
+   is a key an unset variable leaves behind: ``undefined``, ``null``, blanks);
 3. the rate limit of the key: past ``rate_limit`` requests per ``rate_window`` seconds,
    429 ``too_many_requests_error`` with ``Retry-After``;
 4. the query string, validated by the operation's strict query model (``metadata[k]=v``
-   deepObject keys become a dict); unknown parameters answer 422 (operations that take
-   no query parameters ignore the query string);
+   deepObject keys become a dict) after the spec's own rules (:mod:`._strict`: booleans
+   only ``true``/``false``, dates on the spec's pattern); unknown parameters answer 422
+   (operations that take no query parameters ignore the query string);
 5. the body, for operations that take one: more than ``max_body_bytes`` (by
    ``Content-Length`` or as it streams in) answers 413 ``payload_too_large_error``; a
    non-JSON ``Content-Type``, malformed JSON, a non-object, unknown fields, wrong types
-   (strictly: ``"true"`` is not a boolean), bad enums and missing fields answer 422. An
+   (strictly: ``"true"`` is not a boolean), bad enums and missing fields answer 422, and
+   so do the nulls and non-URIs the spec does not allow (:mod:`._strict`). An
    empty body counts as ``{}``. Bodies sent to operations without one are ignored;
 6. the workspace is brought to "now" and the handler runs.
 
@@ -51,11 +54,13 @@ from ._ids import IdFactory
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
 from ._state import Workspace
+from ._strict import body_errors, query_errors
 
 __all__ = ["Simulator"]
 
 log = logging.getLogger(__name__)
 _DEEP_OBJECT = re.compile(r"^(\w+)\[([^\]]*)\]$")
+_PLACEHOLDER_KEYS = frozenset({"undefined", "null", "none", "nil", "nan", '""', "''"})
 _DRAIN_LIMIT = 64 * 1024 * 1024  # read (and drop) at most this much of an oversized body, so the 413 arrives
 
 
@@ -153,6 +158,9 @@ class Simulator:
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
             raise ApiError(401, "Missing API key: send Authorization: Bearer <key>")
+        if key.lower() in _PLACEHOLDER_KEYS or not key.isprintable() or any(c.isspace() for c in key):
+            # what a client sends when its key variable is unset: "Bearer undefined", "Bearer None"
+            raise ApiError(401, "Invalid API key: the key looks like an unset variable; set V0_API_KEY to a real key")
         if self.config.api_key is not None and key != self.config.api_key:
             raise ApiError(401, "Invalid API key")
         return key
@@ -181,6 +189,7 @@ class Simulator:
             data, raw = {}, b"{}"
         if not isinstance(data, dict):
             raise ApiError(422, "The request body must be a JSON object")
+        _refuse("body", body_errors(op.id, data))
         try:
             return op.body_adapter().validate_json(raw, strict=True)
         except ValidationError as exc:
@@ -206,6 +215,7 @@ def _parse_query(op: Operation, request: Request) -> Any:
             target[nested.group(2)] = value
         else:
             raw[key] = value
+    _refuse("query", query_errors(op.id, raw))
     try:
         return op.query.model_validate(raw)
     except ValidationError as exc:
@@ -230,6 +240,15 @@ async def _read_body(request: Request, limit: int) -> bytes:
     if too_big:
         raise ApiError(413, f"Request body too large: the limit is {limit} bytes")
     return b"".join(chunks)
+
+
+def _refuse(where: str, problems: list[str]) -> None:
+    """Answer 422 naming the fields that break the spec's rules (see :mod:`._strict`)."""
+    if problems:
+        more = len(problems) - 5
+        raise ApiError(
+            422, f"Invalid request {where}: " + "; ".join(problems[:5]) + (f" (and {more} more)" if more > 0 else "")
+        )
 
 
 def _describe(where: str, exc: ValidationError) -> str:
