@@ -237,3 +237,19 @@ async def test_init_from_a_repo_imports_files(client: httpx.AsyncClient) -> None
 async def test_init_refuses_fields_of_two_variants(client: httpx.AsyncClient) -> None:
     body = {"type": "template", "templateId": "t1", "repo": {"url": "https://github.com/a/b"}}
     check_error("chats.init", await client.post("/chats/init", json=body), 422)
+
+
+async def test_the_async_send_message_answer_leaves_out_the_message_just_sent(
+    client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    chat = await new_chat(client)
+    body = {"message": "Add a footer", "responseMode": "async"}
+    sent = check_body("chats.sendMessage", await client.post(f"/chats/{chat['id']}/messages", json=body))
+    assert [m["id"] for m in sent["messages"][:-1]] == [m["id"] for m in chat["messages"]]
+    placeholder = sent["messages"][-1]
+    assert placeholder["role"] == "assistant" and placeholder["content"] == "" and "finishReason" not in placeholder
+    assert "Add a footer" not in [m["content"] for m in sent["messages"]]
+    clock.advance(1)
+    later = check_body("chats.getById", await client.get(f"/chats/{chat['id']}"))
+    assert [m["content"] for m in later["messages"]][-2] == "Add a footer"
+    assert later["messages"][-2]["id"] == placeholder["parentId"]

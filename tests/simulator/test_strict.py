@@ -8,10 +8,10 @@ import httpx
 import pytest
 
 from v0_mcp.api import CATALOGUE, operation
-from v0_mcp.simulator import Simulator
+from v0_mcp.simulator import Simulator, serving
 from v0_mcp.simulator._strict import allows_null, extract_rules, is_uri, rules
 
-from .conftest import check_body, check_error, new_chat, spec, url
+from .conftest import check_body, check_error, new_chat, spec, sse_events, url
 
 
 def test_the_shipped_rules_are_the_specs() -> None:
@@ -160,3 +160,28 @@ def test_rules_keep_only_what_is_checked() -> None:
     hooks = _rules_of("hooks.create")["body"]
     assert hooks["properties"]["url"] == {"type": "string", "format": "uri"}
     assert "description" not in hooks["properties"]["name"]
+
+
+async def test_links_point_at_the_simulator_itself(client: httpx.AsyncClient) -> None:
+    chat = await new_chat(client)
+    for n in range(3):
+        await client.post(f"/chats/{chat['id']}/messages", json={"message": f"Add section {n}"})
+    listed = check_body("chats.findMessages", await client.get(f"/chats/{chat['id']}/messages", params={"limit": 2}))
+    next_url = listed["pagination"]["nextUrl"]
+    assert next_url.startswith(f"http://v0.sim/v1/chats/{chat['id']}/messages?cursor=")
+    assert chat["apiUrl"] == f"http://v0.sim/v1/chats/{chat['id']}"
+    assert all(m["apiUrl"].startswith("http://v0.sim/v1/") for m in chat["messages"])
+    followed = check_body("chats.findMessages", await client.get(next_url))
+    assert followed["data"][0]["id"] not in {m["id"] for m in listed["data"]}
+
+
+async def test_links_follow_the_address_the_simulator_is_served_on() -> None:
+    sim = Simulator()
+    async with serving(sim) as base, httpx.AsyncClient(headers={"Authorization": "Bearer k"}) as client:
+        created = await client.post(f"{base}/chats", json={"message": "hi", "responseMode": "experimental_stream"})
+        first, *_, final, last = sse_events(created.text)
+        assert last == "[DONE]"
+        assert first["apiUrl"] == final["apiUrl"] == f"{base}/chats/{first['id']}"
+        assert "api.v0.dev" not in created.text
+        listed = (await client.get(f"{base}/chats/{first['id']}/versions")).json()
+        assert listed["data"] and "api.v0.dev" not in str(listed)

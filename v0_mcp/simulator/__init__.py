@@ -21,7 +21,7 @@ containing ``NEEDS_TASK:<type>`` ends waiting on that ``chats.resolveTask`` task
 from contextlib import suppress
 
 from ._app import Simulator
-from ._build_check import BuildError, check_build
+from ._build_check import check_build
 from ._clock import ManualClock
 from ._config import SimulatorConfig
 from ._errors import ERROR_TYPES
@@ -33,7 +33,6 @@ from ._state import Workspace
 __all__ = [
     "BUILD_ERROR_MARKER",
     "ERROR_TYPES",
-    "BuildError",
     "Faults",
     "ManualClock",
     "Simulator",

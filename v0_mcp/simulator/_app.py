@@ -53,6 +53,7 @@ from ._generation import advance
 from ._ids import IdFactory
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
+from ._shapes import serving_at
 from ._state import Workspace
 from ._strict import body_errors, query_errors
 
@@ -150,7 +151,8 @@ class Simulator:
         call = Call(
             ws=ws, config=self.config, now=now, params=request.path_params, query=query, body=body, request=request
         )
-        result = HANDLERS[op.id](call)
+        with serving_at(_api_base(request)):
+            result = HANDLERS[op.id](call)
         return result if isinstance(result, Response) else JSONResponse(result)
 
     def _authenticate(self, request: Request) -> str:
@@ -200,6 +202,12 @@ class Simulator:
         if status in (404, 405):
             return error_response(404, f"No operation {request.method} {request.url.path}")
         return error_response(status, str(getattr(exc, "detail", "")) or "Request failed")
+
+
+def _api_base(request: Request) -> str:
+    """Return the base URL this request reached the API at (``.../v1``), for the links in answers."""
+    url = request.url
+    return f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}".rstrip("/")
 
 
 def _parse_query(op: Operation, request: Request) -> Any:

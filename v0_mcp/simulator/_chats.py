@@ -22,7 +22,7 @@ from ._generate import Draft, first_draft, follow_up_draft, imported_files, titl
 from ._generation import add_message, add_version, base_version, complete, new_chat, start_generation, stop
 from ._paging import newest_first, page
 from ._registry import Call, handles
-from ._shapes import API, chat_detail, chat_summary, deleted, message_detail, message_summary
+from ._shapes import api_base, chat_detail, chat_summary, deleted, message_detail, message_summary
 from ._state import Chat, FileEntry, Message, Version, Workspace
 from ._stream import generation_stream
 
@@ -70,11 +70,16 @@ def _check_references(ws: Workspace, body: Any) -> None:
         ws.mcp_server(server_id)
 
 
-def _respond(call: Call, chat: Chat, message: Message, mode: str, *, new: bool) -> JSON | Response:
+def _respond(
+    call: Call, chat: Chat, message: Message, mode: str, *, new: bool, prompt: Message | None = None
+) -> JSON | Response:
     if mode == "sync":
         complete(call.ws, message, at=call.now)
     elif mode == "experimental_stream":
         return generation_stream(call, chat.id, message.id, new_chat=new)
+    elif prompt is not None:
+        # v0's async sendMessage answer leaves out the message just sent (api-notes.md §4, observed)
+        return chat_detail(call.ws, chat, hide=frozenset({prompt.id}))
     return chat_detail(call.ws, chat)
 
 
@@ -275,7 +280,7 @@ def find_messages(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     newest_first = list(reversed(call.ws.chat_messages(chat)))
     items, pagination = page(
-        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{API}/chats/{chat.id}/messages"
+        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{api_base()}/chats/{chat.id}/messages"
     )
     return {"object": "list", "data": [message_summary(m) for m in items], "pagination": pagination}
 
@@ -285,7 +290,7 @@ def _locked(version: Version | None) -> frozenset[str]:
     return frozenset(name for name, entry in version.files.items() if entry.locked) if version else frozenset()
 
 
-def _reply(call: Call, chat: Chat, draft: Draft) -> JSON | Response:
+def _reply(call: Call, chat: Chat, draft: Draft, *, prompt: Message | None = None) -> JSON | Response:
     """Start v0's reply to the chat's newest user message, under the body's model and response mode."""
     body = call.body
     if body.modelConfiguration is not None:
@@ -298,7 +303,7 @@ def _reply(call: Call, chat: Chat, draft: Draft) -> JSON | Response:
         duration=_duration(call, body.responseMode),
         model_id=chat.model_configuration.get("modelId", "v0-pro"),
     )
-    return _respond(call, chat, message, body.responseMode, new=False)
+    return _respond(call, chat, message, body.responseMode, new=False, prompt=prompt)
 
 
 @handles("chats.sendMessage")
@@ -309,7 +314,7 @@ def send_message(call: Call) -> JSON | Response:
     _check_idle(ws, chat)
     _check_daily_limit(call)
     kind = "fix-with-v0" if body.action is not None else "message"
-    add_message(
+    prompt = add_message(
         ws, chat, role="user", content=body.message, now=call.now, type=kind, attachments=_attachments(body.attachments)
     )
     base = base_version(ws, chat)
@@ -319,7 +324,7 @@ def send_message(call: Call) -> JSON | Response:
         draft = follow_up_draft(
             body.message, call.config.seed, base.contents(), _locked(base), fix=body.action is not None
         )
-    return _reply(call, chat, draft)
+    return _reply(call, chat, draft, prompt=prompt)
 
 
 @handles("chats.getMessage")

@@ -22,7 +22,7 @@ from starlette.responses import StreamingResponse
 
 from ._generation import advance, complete
 from ._registry import Call
-from ._shapes import chat_detail
+from ._shapes import api_base, chat_detail, serving_at
 
 __all__ = ["event", "generation_stream"]
 
@@ -38,18 +38,20 @@ def event(payload: dict[str, Any] | str) -> bytes:
 
 def generation_stream(call: Call, chat_id: str, message_id: str, *, new_chat: bool) -> StreamingResponse:
     """Answer a generation (or a resume) as SSE."""
-    events = _events(call, chat_id, message_id, new_chat=new_chat)
+    events = _events(call, chat_id, message_id, new_chat=new_chat, base=api_base())
     return StreamingResponse(events, media_type="text/event-stream", headers=_HEADERS)
 
 
-async def _events(call: Call, chat_id: str, message_id: str, *, new_chat: bool) -> AsyncIterator[bytes]:
+async def _events(call: Call, chat_id: str, message_id: str, *, new_chat: bool, base: str) -> AsyncIterator[bytes]:
     ws = call.ws
     chat, message = ws.chats.get(chat_id), ws.messages.get(message_id)
     if chat is None or message is None or message.reply is None:
         yield event({"id": chat_id, "object": "chat", "error": "chat not found"})
         yield event("[DONE]")
         return
-    yield event(chat_detail(ws, chat))
+    with serving_at(base):
+        snapshot = chat_detail(ws, chat)
+    yield event(snapshot)
     if message.finished:
         yield event("[DONE]")
         return
@@ -76,5 +78,7 @@ async def _events(call: Call, chat_id: str, message_id: str, *, new_chat: bool) 
     if chat.id not in ws.chats:
         yield event({"id": chat.id, "object": "chat", "error": "chat was deleted"})
     else:
-        yield event(chat_detail(ws, chat))
+        with serving_at(base):
+            snapshot = chat_detail(ws, chat)
+        yield event(snapshot)
     yield event("[DONE]")
