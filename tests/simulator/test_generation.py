@@ -143,9 +143,10 @@ async def test_stop_ends_an_in_flight_message(sim: Simulator, client: httpx.Asyn
     assert again.json()["latestVersion"]["status"] == "completed"
 
 
-async def test_stop_ends_an_in_flight_stream(clock: ManualClock) -> None:
+async def test_stop_ends_an_in_flight_stream() -> None:
     import anyio
 
+    clock = ManualClock()  # moves only when told: the stream waits for it
     sim = Simulator(SimulatorConfig(clock=clock, generation_delay=2.0))
     async with sim.client(KEY) as client:
         chat = await new_chat(client, responseMode="async")
@@ -155,15 +156,19 @@ async def test_stop_ends_an_in_flight_stream(clock: ManualClock) -> None:
         async def resume() -> None:
             results["stream"] = await client.post(f"/chats/{chat['id']}/messages/{message_id}/resume")
 
-        with anyio.fail_after(5):
+        with anyio.fail_after(10):
             async with anyio.create_task_group() as tg:
                 tg.start_soon(resume)
                 await anyio.sleep(0.1)
+                clock.advance(0.8)
+                await anyio.sleep(0.1)
                 await client.post(f"/chats/{chat['id']}/messages/{message_id}/stop")
+        message = sim.workspace(KEY).messages[message_id]
         events = sse_events(results["stream"].text)
         assert events[-1] == "[DONE]"
-        assert len(_chunks(events)) < sim.workspace(KEY).messages[message_id].reply.total  # type: ignore[union-attr]
+        assert 1 < len(_chunks(events)) == message.units < message.reply.total  # type: ignore[union-attr]
         assert events[-2]["messages"][-1]["finishReason"] == "stop"
+        assert reassemble(_chunks(events)) == events[-2]["messages"][-1]["experimental_content"]
 
 
 async def test_resume_streams_a_running_message(client: httpx.AsyncClient) -> None:

@@ -27,6 +27,7 @@ An unknown path answers 404; a known path with the wrong method also answers 404
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import re
@@ -153,6 +154,8 @@ class Simulator:
         )
         with serving_at(_api_base(request)):
             result = HANDLERS[op.id](call)
+            if inspect.isawaitable(result):
+                result = await result
         return result if isinstance(result, Response) else JSONResponse(result)
 
     def _authenticate(self, request: Request) -> str:

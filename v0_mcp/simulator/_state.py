@@ -13,6 +13,7 @@ from typing import Any, Literal, TypeVar
 from ._content import Reply
 from ._errors import ApiError
 from ._ids import IdFactory
+from ._timing import Quiet, time_of_fraction, written_fraction
 
 __all__ = [
     "Chat",
@@ -78,6 +79,7 @@ class Message:
     version_id: str | None = None
     started_at: float | None = None
     completes_at: float | None = None  # pending generations: when they finish
+    quiet: Quiet = ()  # stretches of the generation in which nothing new is written
     units: int = 0  # how much of ``reply`` is written
     stopped: bool = False
     waiting_task: str | None = None  # a task type the reply waits on until resolved
@@ -88,11 +90,18 @@ class Message:
         return self.role == "user" or self.finish_reason is not None
 
     def progress(self, now: float) -> float:
-        """Return the fraction of the generation time that has passed."""
+        """Return the fraction of its writing the generation has done by ``now`` (quiet stretches write nothing)."""
         if self.finished or self.started_at is None or self.completes_at is None:
             return 1.0
-        span = self.completes_at - self.started_at
-        return 1.0 if span <= 0 else max(0.0, min(1.0, (now - self.started_at) / span))
+        # a float holds today's UNIX time to ~0.2 µs: what is due within 10 µs counts as written,
+        # so the time time_of_units() names always shows that many units
+        return written_fraction(self.started_at, self.completes_at, self.quiet, now + 1e-5)
+
+    def time_of_units(self, units: int) -> float:
+        """Return when the generation will have written ``units`` units of its reply."""
+        if self.started_at is None or self.completes_at is None or self.reply is None or self.reply.total <= 0:
+            return self.completes_at or 0.0
+        return time_of_fraction(self.started_at, self.completes_at, self.quiet, units / self.reply.total)
 
 
 @dataclass
