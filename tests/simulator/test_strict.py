@@ -65,8 +65,8 @@ async def test_null_is_refused_deep_inside_a_body(client: httpx.AsyncClient) -> 
     assert message == (
         "Invalid request body: task.permissions[0].toolName: null is not allowed here; leave the field out instead"
     )
-    body = {"message": "hi", "modelConfiguration": {"modelId": None}}
-    assert "modelConfiguration.modelId" in check_error("chats.create", await client.post("/chats", json=body), 422)
+    create: dict[str, Any] = {"message": "hi", "modelConfiguration": {"modelId": None}}
+    assert "modelConfiguration.modelId" in check_error("chats.create", await client.post("/chats", json=create), 422)
 
 
 async def test_nulls_the_spec_allows_are_accepted(client: httpx.AsyncClient) -> None:
@@ -140,7 +140,7 @@ async def test_query_booleans_are_only_true_or_false(client: httpx.AsyncClient, 
 @pytest.mark.parametrize("key", ["undefined", "null", "None", "NULL", "a key", "\u00a0", "k\x7f"])
 async def test_placeholder_and_malformed_keys_answer_401(sim: Simulator, key: str) -> None:
     async with sim.client(None) as anonymous:
-        response = await anonymous.get("/user", headers={"Authorization": f"Bearer {key}".encode("latin-1")})
+        response = await anonymous.get("/user", headers={b"Authorization": f"Bearer {key}".encode("latin-1")})
     message = check_error("user.get", response, 401)
     assert message.startswith(("Invalid API key", "Missing API key"))
 
