@@ -27,6 +27,7 @@ An unknown path answers 404; a known path with the wrong method also answers 404
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import logging
@@ -57,6 +58,7 @@ from ._seed import seed_demo
 from ._shapes import serving_at
 from ._state import Workspace
 from ._strict import body_errors, query_errors
+from ._webhooks import Delivery, Dispatcher, event_payload
 
 __all__ = ["Simulator"]
 
@@ -84,6 +86,8 @@ class Simulator:
     def __init__(self, config: SimulatorConfig | None = None) -> None:
         self.config = config or SimulatorConfig()
         self.faults: Faults = self.config.faults or Faults(seed=self.config.seed)
+        self.webhooks = Dispatcher(any_host=self.config.webhook_any_host, timeout=self.config.webhook_timeout)
+        self._event_serial = 0
         self._workspaces: dict[str, Workspace] = {}
         missing = sorted(op.id for op in CATALOGUE if op.id not in HANDLERS)
         if missing:
@@ -107,9 +111,19 @@ class Simulator:
             ws = Workspace(api_key, IdFactory(f"{self.config.seed}\x00{api_key}"), now)
             if self.config.seed_workspace:
                 seed_demo(ws, self.config, now)
+            ws.on_event = functools.partial(self._publish, ws)
             self._workspaces[api_key] = ws
         advance(ws, now)
         return ws
+
+    def _publish(self, ws: Workspace, event: str, at: float, data: dict[str, Any]) -> None:
+        """Queue ``event`` for every hook of ``ws`` that subscribes to it (and to its chat, if scoped)."""
+        for hook in list(ws.hooks.values()):
+            if event not in hook.events or hook.chat_id not in (None, data.get("chatId")):
+                continue
+            self._event_serial += 1
+            payload = event_payload(hook_id=hook.id, event=event, at=at, data=data, serial=self._event_serial)
+            self.webhooks.submit(Delivery(hook.url, payload))
 
     def client(self, api_key: str | None = "sim-key", **kwargs: Any) -> httpx.AsyncClient:
         """Return an httpx client talking to this simulator in process, as ``api_key``."""

@@ -213,7 +213,7 @@ def init(call: Call) -> JSON:
 @handles("chats.delete")
 def delete(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
-    call.ws.delete_chat(chat)
+    call.ws.delete_chat(chat, now=call.now)
     return deleted(chat.id, "chat")
 
 
@@ -239,6 +239,7 @@ def update(call: Call) -> JSON:
             else:
                 chat.metadata[key] = value
     chat.updated_at = call.now
+    call.ws.emit("chat.updated", call.now, chatId=chat.id)
     return chat_detail(call.ws, chat)
 
 
@@ -247,6 +248,7 @@ def favorite(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     chat.favorite = call.body.isFavorite
     chat.updated_at = call.now
+    call.ws.emit("chat.updated", call.now, chatId=chat.id)
     return {"id": chat.id, "object": "chat", "favorited": chat.favorite}
 
 

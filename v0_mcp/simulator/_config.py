@@ -34,6 +34,8 @@ class SimulatorConfig:
     * **max_body_bytes** - request bodies above this answer 413 ``payload_too_large_error``.
     * **log_interval** - the pace of a deployment build: its log lines come one or more intervals
       apart, with long silent stretches while it installs and compiles (see :mod:`._builds`).
+    * **webhook_any_host** - deliver webhooks to any URL; by default only to loopback ones (see :mod:`._webhooks`).
+    * **webhook_timeout** - seconds one webhook delivery may take.
     * **clock** - returns UNIX seconds; inject a :class:`ManualClock` to move time in tests.
     * **faults** - the fault knobs; a fresh :class:`Faults` seeded with ``seed`` by default.
     """
@@ -49,5 +51,7 @@ class SimulatorConfig:
     daily_message_limit: int = 1000
     max_body_bytes: int = 4 * 1024 * 1024
     log_interval: float = 0.5
+    webhook_any_host: bool = False
+    webhook_timeout: float = 2.0
     clock: Clock = system_clock
     faults: Faults | None = None

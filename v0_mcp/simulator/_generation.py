@@ -45,6 +45,7 @@ def new_chat(
         model_configuration=model_configuration,
     )
     ws.chats[chat.id] = chat
+    ws.emit("chat.created", now, chatId=chat.id)
     return chat
 
 
@@ -80,6 +81,9 @@ def add_message(
     ws.messages[message.id] = message
     chat.message_ids.append(message.id)
     chat.updated_at = now
+    ws.emit("message.created", now, chatId=chat.id, messageId=message.id, role=message.role)
+    if message.role == "assistant":
+        ws.emit("message.finished", now, chatId=chat.id, messageId=message.id)
     return message
 
 
@@ -161,6 +165,7 @@ def start_generation(
     version.message_id = message.id
     ws.messages[message.id] = message
     chat.message_ids.append(message.id)
+    ws.emit("message.created", now, chatId=chat.id, messageId=message.id, role="assistant")
     return message
 
 
@@ -200,6 +205,8 @@ def stop(ws: Workspace, message: Message, *, now: float) -> None:
 
 
 def _settle_version(ws: Workspace, message: Message, status: str, at: float) -> None:
+    ws.emit("message.updated", at, chatId=message.chat_id, messageId=message.id)
+    ws.emit("message.finished", at, chatId=message.chat_id, messageId=message.id, stopped=message.stopped)
     version = ws.versions.get(message.version_id or "")
     if version is not None and version.status == "pending":
         version.status = "completed" if status == "completed" else "failed"

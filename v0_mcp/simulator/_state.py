@@ -7,6 +7,7 @@ Lookups that fail raise :class:`ApiError` so handlers stay linear.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -263,6 +264,12 @@ class Workspace:
         self.mcp_servers: dict[str, McpServer] = {}
         self.usage: list[UsageEvent] = []
         self.rate = RateWindow(start=now)
+        self.on_event: Callable[[str, float, dict[str, Any]], None] | None = None  # the webhook sink
+
+    def emit(self, event: str, at: float, **data: Any) -> None:
+        """Tell the webhooks that ``event`` happened at ``at`` (``data`` names the chat and message)."""
+        if self.on_event is not None and self.hooks:
+            self.on_event(event, at, data)
 
     # Lookups that answer 404 as v0 does.
     def chat(self, chat_id: str) -> Chat:
@@ -307,12 +314,15 @@ class Workspace:
     def pending_messages(self) -> list[Message]:
         return [m for m in self.messages.values() if not m.finished]
 
-    def delete_chat(self, chat: Chat) -> None:
+    def delete_chat(self, chat: Chat, *, now: float | None = None) -> None:
+        at = chat.updated_at if now is None else now
         for message_id in chat.message_ids:
-            self.messages.pop(message_id, None)
+            if self.messages.pop(message_id, None) is not None:
+                self.emit("message.deleted", at, chatId=chat.id, messageId=message_id)
         for version_id in chat.version_ids:
             self.versions.pop(version_id, None)
         del self.chats[chat.id]
+        self.emit("chat.deleted", at, chatId=chat.id)
 
 
 def _get(table: dict[str, _T], key: str, kind: str) -> _T:
