@@ -145,7 +145,7 @@ async def test_v2_data_is_separate_from_v1_and_from_other_keys(
     sim: Simulator, v2: httpx.AsyncClient, v2_other: httpx.AsyncClient
 ) -> None:
     async with sim.client("key-alice") as v1:
-        v1_chat = (await v1.post("/chats", json={"message": "A v1 chat"})).json()
+        v1_chat = (await v1.post("/chats", json={"message": "A v1 chat", "responseMode": "async"})).json()
     check_error("chats.get", await v2.get(f"/chats/{v1_chat['id']}"), 404)
     created = check("chats.create", await v2.post("/chats", json={"message": "A v2 chat"}))
     check_error("chats.get", await v2_other.get(f"/chats/{created['chat']['id']}"), 404)
