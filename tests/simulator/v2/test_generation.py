@@ -177,3 +177,20 @@ async def test_a_seeded_workspace_starts_with_finished_chats_and_a_live_deployme
         assert listed["messages"][0]["finishReason"] == "stop"
         deployments = (await client.get("/vercel/v7/deployments")).json()["deployments"]
         assert [d["readyState"] for d in deployments] == ["READY"]
+
+
+async def test_a_failing_generation_ends_its_stream_with_an_error_event(
+    v2: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    chat_id, _ = await new_chat(v2, clock)
+    files = check("chats.getFiles", await v2.get(f"/chats/{chat_id}/files"))
+    response = await v2.post(f"/chats/{chat_id}/messages/stream", json={"message": "Add FAQ GENERATION_ERROR"})
+    events = sse_events(response.text)
+    for item in events:
+        check_event("MessageStreamEvent", item)
+    assert events[0]["object"] == "message" and events[-1]["object"] == "error"
+    assert events[-1]["code"] == "generation_failed" and events[-1]["id"] == events[0]["id"]
+    assert "message.usage" not in [e["object"] for e in events]
+    failed = await _message(v2, chat_id, events[0]["id"])
+    assert failed["finishReason"] == "error" and failed["content"] == ""
+    assert check("chats.getFiles", await v2.get(f"/chats/{chat_id}/files")) == files

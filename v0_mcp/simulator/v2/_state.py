@@ -72,6 +72,7 @@ class Message:
     usage: JSON | None = None
     task: str | None = None  # the task type this message is blocked on, until resolved
     task_resolved: bool = False
+    fails: bool = False  # the generation ends in an error
     model_id: str = "v0-pro"
     prompt_chars: int = 0
 
