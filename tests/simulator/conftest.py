@@ -98,7 +98,8 @@ def sse_events(text: str) -> list[Any]:
 
 @pytest.fixture
 def clock() -> ManualClock:
-    return ManualClock()
+    """A clock tests move by hand; what waits on it (a sync generation, a stream) jumps it to its deadline."""
+    return ManualClock(autojump=True)
 
 
 @pytest.fixture

@@ -143,9 +143,10 @@ async def test_stop_ends_an_in_flight_message(sim: Simulator, client: httpx.Asyn
     assert again.json()["latestVersion"]["status"] == "completed"
 
 
-async def test_stop_ends_an_in_flight_stream(clock: ManualClock) -> None:
+async def test_stop_ends_an_in_flight_stream() -> None:
     import anyio
 
+    clock = ManualClock()  # moves only when told: the stream waits for it
     sim = Simulator(SimulatorConfig(clock=clock, generation_delay=2.0))
     async with sim.client(KEY) as client:
         chat = await new_chat(client, responseMode="async")
@@ -155,15 +156,19 @@ async def test_stop_ends_an_in_flight_stream(clock: ManualClock) -> None:
         async def resume() -> None:
             results["stream"] = await client.post(f"/chats/{chat['id']}/messages/{message_id}/resume")
 
-        with anyio.fail_after(5):
+        with anyio.fail_after(10):
             async with anyio.create_task_group() as tg:
                 tg.start_soon(resume)
                 await anyio.sleep(0.1)
+                clock.advance(0.8)
+                await anyio.sleep(0.1)
                 await client.post(f"/chats/{chat['id']}/messages/{message_id}/stop")
+        message = sim.workspace(KEY).messages[message_id]
         events = sse_events(results["stream"].text)
         assert events[-1] == "[DONE]"
-        assert len(_chunks(events)) < sim.workspace(KEY).messages[message_id].reply.total  # type: ignore[union-attr]
+        assert 1 < len(_chunks(events)) == message.units < message.reply.total  # type: ignore[union-attr]
         assert events[-2]["messages"][-1]["finishReason"] == "stop"
+        assert reassemble(_chunks(events)) == events[-2]["messages"][-1]["experimental_content"]
 
 
 async def test_resume_streams_a_running_message(client: httpx.AsyncClient) -> None:
@@ -237,3 +242,19 @@ async def test_init_from_a_repo_imports_files(client: httpx.AsyncClient) -> None
 async def test_init_refuses_fields_of_two_variants(client: httpx.AsyncClient) -> None:
     body = {"type": "template", "templateId": "t1", "repo": {"url": "https://github.com/a/b"}}
     check_error("chats.init", await client.post("/chats/init", json=body), 422)
+
+
+async def test_the_async_send_message_answer_leaves_out_the_message_just_sent(
+    client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    chat = await new_chat(client)
+    body = {"message": "Add a footer", "responseMode": "async"}
+    sent = check_body("chats.sendMessage", await client.post(f"/chats/{chat['id']}/messages", json=body))
+    assert [m["id"] for m in sent["messages"][:-1]] == [m["id"] for m in chat["messages"]]
+    placeholder = sent["messages"][-1]
+    assert placeholder["role"] == "assistant" and placeholder["content"] == "" and "finishReason" not in placeholder
+    assert "Add a footer" not in [m["content"] for m in sent["messages"]]
+    clock.advance(1)
+    later = check_body("chats.getById", await client.get(f"/chats/{chat['id']}"))
+    assert [m["content"] for m in later["messages"]][-2] == "Add a footer"
+    assert later["messages"][-2]["id"] == placeholder["parentId"]

@@ -58,14 +58,34 @@ def test_flags_build_the_configuration() -> None:
             "--drop-rate",
             "0.05",
             "--demo-workspace",
+            "--generation-jitter",
+            "0.3",
+            "--quiet-stretch",
+            "30:90",
+            "--quiet-stretch",
+            "200:60",
+            "--log-interval",
+            "2",
+            "--webhooks-any-host",
         ]
     )
     config = config_from_args(ns)
+    assert config.generation_jitter == 0.3 and config.quiet_stretches == ((30.0, 90.0), (200.0, 60.0))
+    assert config.log_interval == 2.0 and config.webhook_any_host is True
     assert (ns.host, ns.port) == ("127.0.0.1", 9000)
     assert (config.api_key, config.seed, config.generation_delay, config.rate_limit) == ("k", 3, 0.5, 10)
     assert config.seed_workspace is True and config.faults is not None
     assert (config.faults.latency, config.faults.error_rate, config.faults.drop_rate) == (0.2, 0.1, 0.05)
     assert Simulator(config).faults is config.faults
+
+
+@pytest.mark.parametrize("bad", ["30", "a:b", "-1:5", "5:-1"])
+def test_a_malformed_quiet_stretch_is_refused_naming_the_flag(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--quiet-stretch", bad])
+    assert "--quiet-stretch" in capsys.readouterr().err
 
 
 def test_public_names_are_sorted_and_exported() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from ._clock import iso, ms
 from ._paging import decode_cursor, encode_cursor, page, timestamp
 from ._registry import Call, handles
-from ._shapes import API, user_summary
+from ._shapes import api_base, user_summary
 from ._state import UsageEvent, Workspace
 
 __all__: list[str] = []
@@ -124,7 +124,7 @@ def usage(call: Call) -> JSON:
         and q.messageId in (None, e.message_id)
         and q.userId in (None, ws.user.id)
     ]
-    items, pagination = page(events, cursor=q.cursor, limit=q.limit, url=f"{API}/reports/usage")
+    items, pagination = page(events, cursor=q.cursor, limit=q.limit, url=f"{api_base()}/reports/usage")
     return {
         "object": "list",
         "data": [_usage_item(ws, e) for e in items],

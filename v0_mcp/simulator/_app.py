@@ -4,16 +4,19 @@ Every request to ``/v1/...`` goes through the same steps, so the handlers only h
 what is particular to their operation:
 
 1. faults (:class:`Faults`): added latency, a dropped connection, an injected error or 429;
-2. authentication: ``Authorization: Bearer <key>``, else 401 ``unauthorized_error``;
+2. authentication: ``Authorization: Bearer <key>``, else 401 ``unauthorized_error`` (so
+   is a key an unset variable leaves behind: ``undefined``, ``null``, blanks);
 3. the rate limit of the key: past ``rate_limit`` requests per ``rate_window`` seconds,
    429 ``too_many_requests_error`` with ``Retry-After``;
 4. the query string, validated by the operation's strict query model (``metadata[k]=v``
-   deepObject keys become a dict); unknown parameters answer 422 (operations that take
-   no query parameters ignore the query string);
+   deepObject keys become a dict) after the spec's own rules (:mod:`._strict`: booleans
+   only ``true``/``false``, dates on the spec's pattern); unknown parameters answer 422
+   (operations that take no query parameters ignore the query string);
 5. the body, for operations that take one: more than ``max_body_bytes`` (by
    ``Content-Length`` or as it streams in) answers 413 ``payload_too_large_error``; a
    non-JSON ``Content-Type``, malformed JSON, a non-object, unknown fields, wrong types
-   (strictly: ``"true"`` is not a boolean), bad enums and missing fields answer 422. An
+   (strictly: ``"true"`` is not a boolean), bad enums and missing fields answer 422, and
+   so do the nulls and non-URIs the spec does not allow (:mod:`._strict`). An
    empty body counts as ``{}``. Bodies sent to operations without one are ignored;
 6. the workspace is brought to "now" and the handler runs.
 
@@ -24,6 +27,8 @@ An unknown path answers 404; a known path with the wrong method also answers 404
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import re
@@ -50,7 +55,10 @@ from ._generation import advance
 from ._ids import IdFactory
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
+from ._shapes import serving_at
 from ._state import Workspace
+from ._strict import body_errors, query_errors
+from ._webhooks import Delivery, Dispatcher, event_payload
 from .v2 import V2Api
 from .v2._errors import error_response as v2_error
 from .vercel import VercelApi, vercel_error
@@ -59,6 +67,7 @@ __all__ = ["Simulator"]
 
 log = logging.getLogger(__name__)
 _DEEP_OBJECT = re.compile(r"^(\w+)\[([^\]]*)\]$")
+_PLACEHOLDER_KEYS = frozenset({"undefined", "null", "none", "nil", "nan", '""', "''"})
 _DRAIN_LIMIT = 64 * 1024 * 1024  # read (and drop) at most this much of an oversized body, so the 413 arrives
 
 
@@ -80,12 +89,14 @@ class Simulator:
     def __init__(self, config: SimulatorConfig | None = None) -> None:
         self.config = config or SimulatorConfig()
         self.faults: Faults = self.config.faults or Faults(seed=self.config.seed)
+        self.webhooks = Dispatcher(any_host=self.config.webhook_any_host, timeout=self.config.webhook_timeout)
+        self._event_serial = 0
         self._workspaces: dict[str, Workspace] = {}
         missing = sorted(op.id for op in CATALOGUE if op.id not in HANDLERS)
         if missing:
             raise RuntimeError(f"operations without a handler: {missing}")
         routes = [Route(op.path, self._endpoint(op), methods=[op.method], name=op.id) for op in CATALOGUE]
-        self.v2 = V2Api(self.config, self.faults, drop=_drop)  # separate state: v2 cannot read v1 chats
+        self.v2 = V2Api(self.config, self.faults, drop=_drop, webhooks=self.webhooks)  # v2 cannot read v1 chats
         self.vercel = VercelApi(self.v2)  # same key, same state as v2
         self.app = Starlette(
             routes=[
@@ -110,9 +121,19 @@ class Simulator:
             ws = Workspace(api_key, IdFactory(f"{self.config.seed}\x00{api_key}"), now)
             if self.config.seed_workspace:
                 seed_demo(ws, self.config, now)
+            ws.on_event = functools.partial(self._publish, ws)
             self._workspaces[api_key] = ws
         advance(ws, now)
         return ws
+
+    def _publish(self, ws: Workspace, event: str, at: float, data: dict[str, Any]) -> None:
+        """Queue ``event`` for every hook of ``ws`` that subscribes to it (and to its chat, if scoped)."""
+        for hook in list(ws.hooks.values()):
+            if event not in hook.events or hook.chat_id not in (None, data.get("chatId")):
+                continue
+            self._event_serial += 1
+            payload = event_payload(hook_id=hook.id, event=event, at=at, data=data, serial=self._event_serial)
+            self.webhooks.submit(Delivery(hook.url, payload))
 
     def client(self, api_key: str | None = "sim-key", **kwargs: Any) -> httpx.AsyncClient:
         """Return an httpx client talking to this simulator in process, as ``api_key``."""
@@ -155,7 +176,10 @@ class Simulator:
         call = Call(
             ws=ws, config=self.config, now=now, params=request.path_params, query=query, body=body, request=request
         )
-        result = HANDLERS[op.id](call)
+        with serving_at(_api_base(request)):
+            result = HANDLERS[op.id](call)
+            if inspect.isawaitable(result):
+                result = await result
         return result if isinstance(result, Response) else JSONResponse(result)
 
     def _authenticate(self, request: Request) -> str:
@@ -163,6 +187,9 @@ class Simulator:
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
             raise ApiError(401, "Missing API key: send Authorization: Bearer <key>")
+        if key.lower() in _PLACEHOLDER_KEYS or not key.isprintable() or any(c.isspace() for c in key):
+            # what a client sends when its key variable is unset: "Bearer undefined", "Bearer None"
+            raise ApiError(401, "Invalid API key: the key looks like an unset variable; set V0_API_KEY to a real key")
         if self.config.api_key is not None and key != self.config.api_key:
             raise ApiError(401, "Invalid API key")
         return key
@@ -191,6 +218,7 @@ class Simulator:
             data, raw = {}, b"{}"
         if not isinstance(data, dict):
             raise ApiError(422, "The request body must be a JSON object")
+        _refuse("body", body_errors(op.id, data))
         try:
             return op.body_adapter().validate_json(raw, strict=True)
         except ValidationError as exc:
@@ -210,6 +238,12 @@ class Simulator:
         return error_response(status, message)
 
 
+def _api_base(request: Request) -> str:
+    """Return the base URL this request reached the API at (``.../v1``), for the links in answers."""
+    url = request.url
+    return f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}".rstrip("/")
+
+
 def _parse_query(op: Operation, request: Request) -> Any:
     if op.query is None:
         return None
@@ -223,6 +257,7 @@ def _parse_query(op: Operation, request: Request) -> Any:
             target[nested.group(2)] = value
         else:
             raw[key] = value
+    _refuse("query", query_errors(op.id, raw))
     try:
         return op.query.model_validate(raw)
     except ValidationError as exc:
@@ -247,6 +282,15 @@ async def _read_body(request: Request, limit: int) -> bytes:
     if too_big:
         raise ApiError(413, f"Request body too large: the limit is {limit} bytes")
     return b"".join(chunks)
+
+
+def _refuse(where: str, problems: list[str]) -> None:
+    """Answer 422 naming the fields that break the spec's rules (see :mod:`._strict`)."""
+    if problems:
+        more = len(problems) - 5
+        raise ApiError(
+            422, f"Invalid request {where}: " + "; ".join(problems[:5]) + (f" (and {more} more)" if more > 0 else "")
+        )
 
 
 def _describe(where: str, exc: ValidationError) -> str:

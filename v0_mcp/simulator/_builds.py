@@ -1,62 +1,96 @@
 """Deployment builds: the log lines a build prints, when it prints them, and how it fails.
 
 A build is planned in full when the deployment is created; a line becomes visible once
-the clock passes its timestamp (one line every ``log_interval`` seconds), so the
-deployment goes pending -> building -> ready, or -> error when the version's files have
-a build error (see :mod:`._generate` for the rule). ``findErrors`` answers ``{}`` until
-the failing build has finished.
+the clock passes its timestamp, so the deployment goes pending -> building -> ready, or
+-> error when :func:`._build_check.check_build` finds errors in the version's files (a
+missing module or export, a type error, a syntax error, a ``BUILD_ERROR`` marker).
+The pace is a real build's: a few lines at once, then long silences while it installs
+and compiles (``log_interval`` is the unit; the longest silence is
+:data:`LONGEST_SILENCE` of them), so a log poller that stops at the first empty page
+misses the end. ``findErrors`` answers ``{}`` until the failing build has finished.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
+from ._build_check import BuildError, check_build
 from ._clock import iso, ms
-from ._generate import find_build_error
 from ._state import Deployment, LogLevel, LogLine, LogType
 
-__all__ = ["deployment_errors", "logs_page", "plan_build"]
+__all__ = ["LONGEST_SILENCE", "deployment_errors", "logs_page", "plan_build"]
+
+Step = tuple[float, str, LogType, LogLevel]
+"""(intervals of silence before the line, text, stream, level)"""
+
+LONGEST_SILENCE: Final = 12.0
+
+
+def _info(wait: float, text: str) -> Step:
+    return (wait, text, "stdout", "info")
+
+
+def _error(wait: float, text: str) -> Step:
+    return (wait, text, "stderr", "error")
+
+
+def _failure(errors: list[BuildError]) -> list[Step]:
+    """What ``next build`` prints when it fails: bundler errors all at once, else the first type error."""
+    bundler = [e for e in errors if not e.message.startswith("Type error")]
+    shown = bundler or errors[:1]
+    steps = (
+        []
+        if bundler
+        else [
+            _info(LONGEST_SILENCE, " Compiled successfully"),
+            _info(1, "   Linting and checking validity of types ..."),
+        ]
+    )
+    steps.append(_error(LONGEST_SILENCE if bundler else 8, "Failed to compile."))
+    for error in shown:
+        steps += [_error(0, f"./{error.path}:{error.line}:{error.column}"), _error(0, error.message)]
+    steps += [
+        _error(1, "Next.js build worker exited with code: 1"),
+        _error(0, 'Error: Command "next build" exited with 1'),
+    ]
+    return steps
 
 
 def plan_build(
     files: Mapping[str, str], *, start: float, interval: float, version_id: str, url: str
 ) -> tuple[list[LogLine], dict[str, str] | None]:
     """Return the build's log lines (timestamped from ``start``) and its findErrors body, if it fails."""
-    error = find_build_error(files)
-    script: list[tuple[str, LogType, LogLevel]] = [
-        ("Running build in Washington, D.C., USA (East) - iad1", "stdout", "info"),
-        (f"Retrieving list of deployment files for {version_id}: {len(files)} files", "stdout", "info"),
-        ('Running "install" command: `pnpm install`...', "stdout", "info"),
-        (" WARN  Issues with peer dependencies found", "stdout", "warning"),
-        ("Done in 4.1s using pnpm v9.15.0", "stdout", "info"),
-        ('Running "next build"', "stdout", "info"),
-        ("   Next.js 15.2.4", "stdout", "info"),
-        ("   Creating an optimized production build ...", "stdout", "info"),
+    errors = check_build(files)
+    script: list[Step] = [
+        _info(1, "Running build in Washington, D.C., USA (East) - iad1"),
+        _info(0, f"Retrieving list of deployment files for {version_id}: {len(files)} files"),
+        _info(2, 'Running "install" command: `pnpm install`...'),
+        (LONGEST_SILENCE - 2, " WARN  Issues with peer dependencies found", "stdout", "warning"),
+        _info(4, "Done in 14.1s using pnpm v9.15.0"),
+        _info(1, 'Running "next build"'),
+        _info(0, "   Next.js 15.2.4"),
+        _info(0, "   Creating an optimized production build ..."),
     ]
     body: dict[str, str] | None = None
-    if error is not None:
-        script += [
-            ("Failed to compile.", "stderr", "error"),
-            (f"./{error.path}:{error.line}:{error.column}", "stderr", "error"),
-            (error.message, "stderr", "error"),
-            ("Next.js build worker exited with code: 1", "stderr", "error"),
-            ('Error: Command "next build" exited with 1', "stderr", "error"),
-        ]
-        body = {"fullErrorText": error.full_text, "errorType": "build", "formattedError": error.formatted}
+    if errors:
+        script += _failure(errors)
+        first = errors[0]
+        body = {"fullErrorText": first.full_text, "errorType": "build", "formattedError": first.formatted}
     else:
         script += [
-            (" Compiled successfully", "stdout", "info"),
-            ("   Linting and checking validity of types ...", "stdout", "info"),
-            (" Generating static pages (4/4)", "stdout", "info"),
-            ("Build Completed in /vercel/output [14s]", "stdout", "info"),
-            ("Deploying outputs...", "stdout", "info"),
-            (f"Deployment ready: {url}", "stdout", "info"),
+            _info(LONGEST_SILENCE, " Compiled successfully"),
+            _info(1, "   Linting and checking validity of types ..."),
+            _info(8, " Generating static pages (4/4)"),
+            _info(2, "Build Completed in /vercel/output [38s]"),
+            _info(1, "Deploying outputs..."),
+            _info(6, f"Deployment ready: {url}"),
         ]
-    logs = [
-        LogLine(at=start + (i + 1) * interval, text=text, type=kind, level=level)
-        for i, (text, kind, level) in enumerate(script)
-    ]
+    logs = []
+    at = start
+    for wait, text, kind, level in script:
+        at += max(wait * interval, 0.002)  # lines printed together are still apart on findLogs' millisecond scale
+        logs.append(LogLine(at=at, text=text, type=kind, level=level))
     return logs, body
 
 

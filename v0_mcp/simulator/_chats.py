@@ -17,12 +17,13 @@ from typing import Any
 
 from starlette.responses import Response
 
+from ._clock import sleep_until
 from ._errors import ApiError
 from ._generate import Draft, first_draft, follow_up_draft, imported_files, title_for
-from ._generation import add_message, add_version, base_version, complete, new_chat, start_generation, stop
+from ._generation import add_message, add_version, advance, base_version, complete, new_chat, start_generation, stop
 from ._paging import newest_first, page
-from ._registry import Call, handles
-from ._shapes import API, chat_detail, chat_summary, deleted, message_detail, message_summary
+from ._registry import Answer, Call, handles
+from ._shapes import api_base, chat_detail, chat_summary, deleted, message_detail, message_summary
 from ._state import Chat, FileEntry, Message, Version, Workspace
 from ._stream import generation_stream
 
@@ -70,20 +71,52 @@ def _check_references(ws: Workspace, body: Any) -> None:
         ws.mcp_server(server_id)
 
 
-def _respond(call: Call, chat: Chat, message: Message, mode: str, *, new: bool) -> JSON | Response:
+def _respond(
+    call: Call, chat: Chat, message: Message, mode: str, *, new: bool, prompt: Message | None = None
+) -> Answer:
     if mode == "sync":
-        complete(call.ws, message, at=call.now)
-    elif mode == "experimental_stream":
+        return _when_done(call, chat, message)
+    if mode == "experimental_stream":
         return generation_stream(call, chat.id, message.id, new_chat=new)
+    if prompt is not None:
+        # v0's async sendMessage answer leaves out the message just sent (api-notes.md §4, observed)
+        return chat_detail(call.ws, chat, hide=frozenset({prompt.id}))
     return chat_detail(call.ws, chat)
 
 
-def _duration(call: Call, mode: str) -> float:
-    return 0.0 if mode == "sync" else call.config.generation_delay
+async def _when_done(call: Call, chat: Chat, message: Message) -> JSON:
+    """Answer a ``sync`` generation as v0 does: once it has finished (or was stopped), on the clock."""
+    clock = call.config.clock
+    while not message.finished:
+        due = message.completes_at if message.completes_at is not None else clock()
+        await sleep_until(clock, due)
+        now = clock()
+        if now >= due:
+            complete(call.ws, message, at=due)  # also when its chat was deleted meanwhile
+        advance(call.ws, now)
+    if chat.id not in call.ws.chats:
+        raise ApiError(404, f"Chat not found: {chat.id} (deleted while generating)")
+    return chat_detail(call.ws, chat)
+
+
+def _start(call: Call, chat: Chat, draft: Draft, model_id: str) -> Message:
+    """Start v0's reply on the simulator's timing (see :mod:`._timing`)."""
+    config = call.config
+    return start_generation(
+        call.ws,
+        chat,
+        draft,
+        now=call.now,
+        duration=config.generation_delay,
+        model_id=model_id,
+        quiet=config.quiet_stretches,
+        jitter=config.generation_jitter,
+        seed=config.seed,
+    )
 
 
 @handles("chats.create")
-def create(call: Call) -> JSON | Response:
+def create(call: Call) -> Answer:
     body, ws = call.body, call.ws
     _check_references(ws, body)
     _check_daily_limit(call)
@@ -98,14 +131,7 @@ def create(call: Call) -> JSON | Response:
     )
     add_message(ws, chat, role="user", content=body.message, now=call.now, attachments=_attachments(body.attachments))
     draft = first_draft(body.message, call.config.seed)
-    message = start_generation(
-        ws,
-        chat,
-        draft,
-        now=call.now,
-        duration=_duration(call, body.responseMode),
-        model_id=chat.model_configuration["modelId"],
-    )
+    message = _start(call, chat, draft, chat.model_configuration["modelId"])
     return _respond(call, chat, message, body.responseMode, new=True)
 
 
@@ -187,7 +213,7 @@ def init(call: Call) -> JSON:
 @handles("chats.delete")
 def delete(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
-    call.ws.delete_chat(chat)
+    call.ws.delete_chat(chat, now=call.now)
     return deleted(chat.id, "chat")
 
 
@@ -213,6 +239,7 @@ def update(call: Call) -> JSON:
             else:
                 chat.metadata[key] = value
     chat.updated_at = call.now
+    call.ws.emit("chat.updated", call.now, chatId=chat.id)
     return chat_detail(call.ws, chat)
 
 
@@ -221,6 +248,7 @@ def favorite(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     chat.favorite = call.body.isFavorite
     chat.updated_at = call.now
+    call.ws.emit("chat.updated", call.now, chatId=chat.id)
     return {"id": chat.id, "object": "chat", "favorited": chat.favorite}
 
 
@@ -275,7 +303,7 @@ def find_messages(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     newest_first = list(reversed(call.ws.chat_messages(chat)))
     items, pagination = page(
-        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{API}/chats/{chat.id}/messages"
+        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{api_base()}/chats/{chat.id}/messages"
     )
     return {"object": "list", "data": [message_summary(m) for m in items], "pagination": pagination}
 
@@ -285,31 +313,24 @@ def _locked(version: Version | None) -> frozenset[str]:
     return frozenset(name for name, entry in version.files.items() if entry.locked) if version else frozenset()
 
 
-def _reply(call: Call, chat: Chat, draft: Draft) -> JSON | Response:
+def _reply(call: Call, chat: Chat, draft: Draft, *, prompt: Message | None = None) -> Answer:
     """Start v0's reply to the chat's newest user message, under the body's model and response mode."""
     body = call.body
     if body.modelConfiguration is not None:
         chat.model_configuration = _model(body.modelConfiguration)
-    message = start_generation(
-        call.ws,
-        chat,
-        draft,
-        now=call.now,
-        duration=_duration(call, body.responseMode),
-        model_id=chat.model_configuration.get("modelId", "v0-pro"),
-    )
-    return _respond(call, chat, message, body.responseMode, new=False)
+    message = _start(call, chat, draft, chat.model_configuration.get("modelId", "v0-pro"))
+    return _respond(call, chat, message, body.responseMode, new=False, prompt=prompt)
 
 
 @handles("chats.sendMessage")
-def send_message(call: Call) -> JSON | Response:
+def send_message(call: Call) -> Answer:
     body, ws = call.body, call.ws
     chat = ws.chat(call.params["chatId"])
     _check_references(ws, body)
     _check_idle(ws, chat)
     _check_daily_limit(call)
     kind = "fix-with-v0" if body.action is not None else "message"
-    add_message(
+    prompt = add_message(
         ws, chat, role="user", content=body.message, now=call.now, type=kind, attachments=_attachments(body.attachments)
     )
     base = base_version(ws, chat)
@@ -319,7 +340,7 @@ def send_message(call: Call) -> JSON | Response:
         draft = follow_up_draft(
             body.message, call.config.seed, base.contents(), _locked(base), fix=body.action is not None
         )
-    return _reply(call, chat, draft)
+    return _reply(call, chat, draft, prompt=prompt)
 
 
 @handles("chats.getMessage")
@@ -366,7 +387,7 @@ def _resolution(task: Any) -> str:
 
 
 @handles("chats.resolveTask")
-def resolve_task(call: Call) -> JSON | Response:
+def resolve_task(call: Call) -> Answer:
     body, ws = call.body, call.ws
     chat = ws.chat(call.params["chatId"])
     _check_idle(ws, chat)

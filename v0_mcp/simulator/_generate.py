@@ -10,11 +10,11 @@ Locked files are never rewritten.
 
 Markers, for scripting failures:
 
-* **Build errors.** A version has a build error when a file contains ``BUILD_ERROR``, or
-  when a ``.ts/.tsx/.js/.jsx/.mjs/.cjs`` file has unbalanced ``()[]{}`` outside strings
-  and comments. A prompt containing ``BUILD_ERROR`` therefore yields a version whose
-  deployment fails. A follow-up whose prompt mentions "fix" (or a ``fix-with-v0``
-  action) repairs those files: marker lines are removed and missing closers appended.
+* **Build errors.** :mod:`._build_check` decides whether files build (a ``BUILD_ERROR``
+  marker, unbalanced brackets, a missing module or export, a mistyped literal). A prompt
+  containing ``BUILD_ERROR`` therefore yields a version whose deployment fails. A
+  follow-up whose prompt mentions "fix" (or a ``fix-with-v0`` action) repairs the files
+  that fail: marker lines removed, closers appended, dangling imports dropped.
 * **Tasks.** A prompt containing ``NEEDS_TASK:<type>`` (one of the five task types of
   ``chats.resolveTask``) ends with the assistant waiting on that task; the reply carries an
   ``AssistantMessageContentPart`` node ``{"part": {"type": "task", "taskType": <type>}}``.
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Final
 
+from ._build_check import BUILD_ERROR_MARKER, BuildError, check_build, file_errors, scan_brackets
 from ._templates import COMPONENTS, DEFAULT_FILES, GLOBALS_CSS, LAYOUT, PAGE, SECTION
 
 __all__ = [
@@ -49,7 +50,6 @@ __all__ = [
     "title_for",
 ]
 
-BUILD_ERROR_MARKER: Final = "BUILD_ERROR"
 TASK_TYPES: Final = (
     "confirmed-steps",
     "plan-exit-response",
@@ -58,7 +58,6 @@ TASK_TYPES: Final = (
     "vercel-connect-setup",
 )
 _TASK = re.compile(r"NEEDS_TASK:([a-z-]+)")
-_CODE_SUFFIXES: Final = {".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"}
 _LEADING_VERBS: Final = {"build", "create", "make", "design", "generate", "write", "add", "give", "please", "i", "want"}
 _ARTICLES: Final = {"a", "an", "the", "me", "us", "some"}
 _ACCENTS: Final = ("indigo", "emerald", "rose", "amber", "sky", "violet", "teal", "orange")
@@ -88,28 +87,6 @@ class Draft:
     files: dict[str, str]
     focus: str | None  # the file shown in the reply's code block
     task: str | None = None
-
-
-@dataclass(frozen=True)
-class BuildError:
-    """The first build error in a set of files, formatted as a Next.js build reports it."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    snippet: str
-
-    @property
-    def formatted(self) -> str:
-        return f"{self.path}:{self.line}:{self.column} {self.message}"
-
-    @property
-    def full_text(self) -> str:
-        return (
-            f"Failed to compile.\n\n./{self.path}:{self.line}:{self.column}\n{self.message}\n\n"
-            f"{self.snippet}\n\nNext.js build worker exited with code: 1"
-        )
 
 
 def _js(text: str) -> str:
@@ -266,7 +243,7 @@ def follow_up_draft(
     clean = strip_markers(prompt)
     task = requested_task(prompt)
     if fix or "fix" in clean.lower().split():
-        repaired = {p: _repair(c) for p, c in files.items() if p not in locked and _file_error(p, c)}
+        repaired = {p: _repair(p, c, files) for p, c in files.items() if p not in locked and file_errors(p, c, files)}
         if repaired:
             text = f"I fixed the build error in {', '.join(sorted(repaired))}."
             return Draft(text=text, files=repaired, focus=sorted(repaired)[0], task=task)
@@ -315,69 +292,22 @@ def imported_files(kind: str, label: str, url: str | None, seed: int) -> dict[st
     return files
 
 
-def _scan(source: str) -> tuple[int, str] | None:
-    """Return (offset, message) of the first bracket error outside strings and comments."""
-    closers = {")": "(", "]": "[", "}": "{"}
-    stack: list[tuple[str, int]] = []
-    i, n = 0, len(source)
-    while i < n:
-        c = source[i]
-        if source.startswith("//", i):
-            i = source.find("\n", i)
-            i = n if i < 0 else i
-        elif source.startswith("/*", i):
-            end = source.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-            continue
-        elif c in "\"'`":
-            i += 1
-            while i < n and source[i] != c and not (c != "`" and source[i] == "\n"):
-                i += 2 if source[i] == "\\" else 1
-        elif c in "([{":
-            stack.append((c, i))
-        elif c in closers:
-            if not stack or stack[-1][0] != closers[c]:
-                return i, f"Syntax error: Unexpected token `{c}`"
-            stack.pop()
-        i += 1
-    if stack:
-        opener = stack[-1][0]
-        want = {v: k for k, v in closers.items()}[opener]
-        return n, f'Syntax error: Expected "{want}" but found end of file'
-    return None
-
-
-def _file_error(path: str, content: str) -> tuple[int, str] | None:
-    marker = content.find(BUILD_ERROR_MARKER)
-    if marker >= 0:
-        return marker, f"Type error: Cannot find name '{BUILD_ERROR_MARKER}'."
-    if PurePosixPath(path).suffix in _CODE_SUFFIXES:
-        return _scan(content)
-    return None
-
-
 def find_build_error(files: Mapping[str, str]) -> BuildError | None:
     """Return the first build error in ``files`` (in path order), or None if they build."""
-    for path in sorted(files):
-        content = files[path]
-        found = _file_error(path, content)
-        if found is None:
-            continue
-        offset, message = found
-        line = content.count("\n", 0, offset) + 1
-        column = offset - (content.rfind("\n", 0, offset) + 1) + 1
-        lines = content.split("\n")
-        shown = range(max(1, line - 2), min(len(lines), line) + 1)
-        snippet = "\n".join(f"{'>' if n == line else ' '} {n:>3} | {lines[n - 1]}" for n in shown)
-        return BuildError(path=path, line=line, column=column, message=message, snippet=snippet)
-    return None
+    errors = check_build(files)
+    return errors[0] if errors else None
 
 
-def _repair(content: str) -> str:
-    """Remove marker lines and append the closers a file is missing."""
+def _repair(path: str, content: str, files: Mapping[str, str]) -> str:
+    """Fix what :func:`check_build` finds in one file, as v0's "fix with v0" would.
+
+    Marker lines go, missing closers are appended (stray ones dropped), an import that
+    does not resolve goes with the elements that used it, and a mistyped declaration
+    takes the type of its value.
+    """
     content = "\n".join(line for line in content.split("\n") if BUILD_ERROR_MARKER not in line)
     for _ in range(64):  # each pass fixes one bracket
-        found = _scan(content)
+        found = scan_brackets(content)
         if found is None:
             break
         offset, message = found
@@ -385,4 +315,23 @@ def _repair(content: str) -> str:
             content = content.rstrip("\n") + "\n" + message.split('"')[1] + "\n"
         else:
             content = content[:offset] + content[offset + 1 :]
+    for _ in range(64):  # each pass fixes one import or declaration
+        errors = file_errors(path, content, files)
+        if not errors:
+            break
+        offset, message = errors[0]
+        start = content.rfind("\n", 0, offset) + 1
+        end = content.find("\n", offset)
+        end = len(content) if end < 0 else end + 1
+        statement = content[start:end]
+        if "not assignable to type" in message:
+            given = message.split("'")[1]
+            colon = content.rfind(":", 0, offset)
+            equals = content.find("=", colon)
+            content = content[: colon + 1] + f" {given} " + content[equals:]
+            continue
+        names = re.findall(r"[A-Z][\w$]*", statement.split("from")[0]) if "import" in statement else []
+        content = content[:start] + content[end:]
+        for name in names:
+            content = re.sub(rf"^[ \t]*<{re.escape(name)}\b[^\n]*/>[ \t]*\n", "", content, flags=re.MULTILINE)
     return content

@@ -2,19 +2,22 @@
 
 Time is lazy. A generation stores when it completes; :func:`advance` brings a workspace
 to "now" before every request, completing what is due and growing the content of what
-is still running. ``sync`` completes at once, ``async`` and ``experimental_stream``
-after ``generation_delay``. :func:`stop` ends a running generation where it is: the
+is still running. Every response mode takes the generation's time (``generation_delay``,
+shaped by :mod:`._timing`): ``sync`` answers when it is over, ``async`` at once, and a
+stream as it is written. :func:`stop` ends a running generation where it is: the
 message keeps the text written so far with ``finishReason: "stop"``, and its version,
 which never got its files, becomes ``failed`` (the previous version stays usable).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ._content import Reply
 from ._generate import Draft
 from ._state import Chat, FileEntry, Message, UsageEvent, Version, Workspace
+from ._timing import plan_generation
 
 __all__ = ["add_message", "advance", "base_version", "complete", "new_chat", "start_generation", "stop"]
 
@@ -42,6 +45,7 @@ def new_chat(
         model_configuration=model_configuration,
     )
     ws.chats[chat.id] = chat
+    ws.emit("chat.created", now, chatId=chat.id)
     return chat
 
 
@@ -77,6 +81,9 @@ def add_message(
     ws.messages[message.id] = message
     chat.message_ids.append(message.id)
     chat.updated_at = now
+    ws.emit("message.created", now, chatId=chat.id, messageId=message.id, role=message.role)
+    if message.role == "assistant":
+        ws.emit("message.finished", now, chatId=chat.id, messageId=message.id)
     return message
 
 
@@ -108,9 +115,21 @@ def add_version(ws: Workspace, chat: Chat, files: dict[str, FileEntry], *, now: 
 
 
 def start_generation(
-    ws: Workspace, chat: Chat, draft: Draft, *, now: float, duration: float, model_id: str = "v0-pro"
+    ws: Workspace,
+    chat: Chat,
+    draft: Draft,
+    *,
+    now: float,
+    duration: float,
+    model_id: str = "v0-pro",
+    quiet: Sequence[tuple[float, float]] = (),
+    jitter: float = 0.0,
+    seed: int = 0,
 ) -> Message:
-    """Start the assistant's answer to the chat's last message; it completes ``duration`` seconds from now."""
+    """Start the assistant's answer to the chat's last message; it completes about ``duration`` seconds from now.
+
+    ``quiet`` and ``jitter`` shape its time as :func:`._timing.plan_generation` says.
+    """
     base = base_version(ws, chat)
     files = {n: FileEntry(e.content, e.locked) for n, e in base.files.items()} if base else {}
     for name, content in draft.files.items():
@@ -137,13 +156,16 @@ def start_generation(
         parent_id=parent,
         reply=reply,
         version_id=version.id,
-        started_at=now,
-        completes_at=now + max(0.0, duration),
         model_id=model_id,
+    )
+    message.started_at = now
+    message.completes_at, message.quiet = plan_generation(
+        start=now, delay=duration, jitter=jitter, stretches=quiet, key=f"{seed}\x00{message.id}"
     )
     version.message_id = message.id
     ws.messages[message.id] = message
     chat.message_ids.append(message.id)
+    ws.emit("message.created", now, chatId=chat.id, messageId=message.id, role="assistant")
     return message
 
 
@@ -183,6 +205,8 @@ def stop(ws: Workspace, message: Message, *, now: float) -> None:
 
 
 def _settle_version(ws: Workspace, message: Message, status: str, at: float) -> None:
+    ws.emit("message.updated", at, chatId=message.chat_id, messageId=message.id)
+    ws.emit("message.finished", at, chatId=message.chat_id, messageId=message.id, stopped=message.stopped)
     version = ws.versions.get(message.version_id or "")
     if version is not None and version.status == "pending":
         version.status = "completed" if status == "completed" else "failed"

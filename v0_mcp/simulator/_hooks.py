@@ -1,4 +1,4 @@
-"""Handlers of webhooks. Hooks are stored and answered; the simulator never calls their URLs."""
+"""Handlers of webhooks: stored per key; :mod:`._webhooks` POSTs their events to their URLs."""
 
 from __future__ import annotations
 

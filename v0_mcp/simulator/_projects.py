@@ -99,7 +99,7 @@ def delete(call: Call) -> JSON:
     project = ws.project(call.params["projectId"])
     for chat in [c for c in ws.chats.values() if c.project_id == project.id]:
         if call.query.deleteAllChats:
-            ws.delete_chat(chat)
+            ws.delete_chat(chat, now=call.now)
         else:
             chat.project_id = None
     for env_id in project.env_var_ids:

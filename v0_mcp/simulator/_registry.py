@@ -3,13 +3,14 @@
 The app routes each catalogue operation to ``HANDLERS[op.id]`` after it has
 authenticated the caller, parsed and validated the query and body, and brought the
 caller's workspace to "now". Handlers are plain functions of a :class:`Call`: they
-return a JSON body (answered with 200) or a ready Response (binary, SSE), and raise
+return a JSON body (answered with 200), a ready Response (binary, SSE) or an awaitable
+of a JSON body (a ``sync`` generation, answered when it is done), and raise
 :class:`ApiError` for anything else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from starlette.responses import Response
 from ._config import SimulatorConfig
 from ._state import Workspace
 
-__all__ = ["HANDLERS", "Call", "Handler", "handles"]
+__all__ = ["HANDLERS", "Answer", "Call", "Handler", "handles"]
 
 
 @dataclass
@@ -39,7 +40,9 @@ class Call:
         return self.config.clock()
 
 
-Handler = Callable[[Call], dict[str, Any] | Response]
+Answer = dict[str, Any] | Response | Awaitable[dict[str, Any]]
+"""A JSON body, a ready Response, or an awaitable of a JSON body (an answer that waits on the clock)."""
+Handler = Callable[[Call], Answer]
 HANDLERS: dict[str, Handler] = {}
 
 

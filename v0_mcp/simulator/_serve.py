@@ -90,12 +90,39 @@ def add_arguments(parser: argparse.ArgumentParser, *, address: bool = True) -> N
         group.add_argument("--port", type=int, default=8787, help="port to bind (default: %(default)s)")
     group.add_argument("--api-key", default=None, help="accept only this bearer key (default: any non-empty key)")
     group.add_argument("--seed", type=int, default=0, help="seed of ids, generated files and faults")
-    group.add_argument("--generation-delay", type=float, default=2.0, help="seconds an async generation takes")
+    group.add_argument("--generation-delay", type=float, default=2.0, help="seconds a generation takes (any mode)")
+    group.add_argument(
+        "--generation-jitter", type=float, default=0.0, help="spread of generation times, as a fraction of the delay"
+    )
+    group.add_argument(
+        "--quiet-stretch",
+        action="append",
+        default=[],
+        metavar="OFFSET:LENGTH",
+        type=_stretch,
+        help="seconds after a generation starts, and for how long, it writes nothing (repeatable)",
+    )
+    group.add_argument("--log-interval", type=float, default=0.5, help="pace of deployment builds, in seconds")
+    group.add_argument(
+        "--webhooks-any-host", action="store_true", help="deliver webhooks to any URL, not only loopback ones"
+    )
     group.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
     group.add_argument("--error-rate", type=float, default=0.0, help="fraction of requests answering 500")
     group.add_argument("--rate-limit", type=int, default=600, help="requests per key per minute before 429")
     group.add_argument("--drop-rate", type=float, default=0.0, help="fraction of requests whose connection drops")
     group.add_argument("--demo-workspace", action="store_true", help="start every key with the demo workspace")
+
+
+def _stretch(text: str) -> tuple[float, float]:
+    """Parse ``OFFSET:LENGTH`` (seconds) for ``--quiet-stretch``."""
+    offset, sep, length = text.partition(":")
+    try:
+        pair = (float(offset), float(length))
+    except ValueError:
+        pair = (-1.0, -1.0)
+    if not sep or min(pair) < 0:
+        raise argparse.ArgumentTypeError(f"expected OFFSET:LENGTH in seconds, e.g. 30:90, not {text!r}")
+    return pair
 
 
 def config_from_args(ns: argparse.Namespace) -> SimulatorConfig:
@@ -105,6 +132,10 @@ def config_from_args(ns: argparse.Namespace) -> SimulatorConfig:
         api_key=ns.api_key or None,
         seed=ns.seed,
         generation_delay=ns.generation_delay,
+        generation_jitter=ns.generation_jitter,
+        quiet_stretches=tuple(ns.quiet_stretch),
+        log_interval=ns.log_interval,
+        webhook_any_host=ns.webhooks_any_host,
         rate_limit=ns.rate_limit,
         seed_workspace=ns.demo_workspace,
         faults=faults,

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from ._clock import iso, ms
@@ -18,6 +21,7 @@ from ._state import Chat, Deployment, EnvVar, Hook, McpServer, Message, Project,
 __all__ = [
     "API",
     "WEB",
+    "api_base",
     "chat_detail",
     "chat_summary",
     "deleted",
@@ -30,6 +34,7 @@ __all__ = [
     "message_summary",
     "project_detail",
     "project_summary",
+    "serving_at",
     "user_summary",
     "vercel_project",
     "version_detail",
@@ -39,6 +44,25 @@ __all__ = [
 API = "https://api.v0.dev/v1"
 WEB = "https://v0.app"
 JSON = dict[str, Any]
+_BASE: ContextVar[str] = ContextVar("v0_simulator_api_base", default=API)
+
+
+def api_base() -> str:
+    """Return the base URL of the API answering now (``apiUrl``, ``nextUrl``): the simulator's own.
+
+    A link to the real v0 would send a client that follows it, with its key, to production.
+    """
+    return _BASE.get()
+
+
+@contextmanager
+def serving_at(base: str) -> Iterator[None]:
+    """Build the links of the shapes made inside the block on ``base`` (``scheme://host[:port]/v1``)."""
+    token = _BASE.set(base.rstrip("/"))
+    try:
+        yield
+    finally:
+        _BASE.reset(token)
 
 
 def _opt(body: JSON, **optional: Any) -> JSON:
@@ -52,7 +76,7 @@ def version_summary(version: Version) -> JSON:
     return _opt(
         {"id": version.id, "object": "version", "status": version.status, "createdAt": iso(version.created_at)},
         demoUrl=f"https://{version.demo_host}.vusercontent.net" if done else None,
-        screenshotUrl=f"{API}/chats/{version.chat_id}/versions/{version.id}/screenshot" if done else None,
+        screenshotUrl=f"{api_base()}/chats/{version.chat_id}/versions/{version.id}/screenshot" if done else None,
         updatedAt=iso(version.updated_at),
     )
 
@@ -88,7 +112,7 @@ def message_summary(message: Message) -> JSON:
             "updatedAt": iso(message.updated_at),
             "type": message.type,
             "role": message.role,
-            "apiUrl": f"{API}/chats/{message.chat_id}/messages/{message.id}",
+            "apiUrl": f"{api_base()}/chats/{message.chat_id}/messages/{message.id}",
             "authorId": message.author_id,
             "parentId": message.parent_id,
         },
@@ -117,7 +141,7 @@ def _chat_common(ws: Workspace, chat: Chat) -> JSON:
             "favorite": chat.favorite,
             "authorId": chat.author_id,
             "webUrl": f"{WEB}/chat/{chat.id}",
-            "apiUrl": f"{API}/chats/{chat.id}",
+            "apiUrl": f"{api_base()}/chats/{chat.id}",
         },
         projectId=project.id if project else None,
         vercelProjectId=project.vercel_project_id if project else None,
@@ -133,7 +157,8 @@ def chat_summary(ws: Workspace, chat: Chat) -> JSON:
     return body
 
 
-def chat_detail(ws: Workspace, chat: Chat) -> JSON:
+def chat_detail(ws: Workspace, chat: Chat, *, hide: frozenset[str] = frozenset()) -> JSON:
+    """Return the ChatDetail of ``chat``, leaving the messages whose ids are in ``hide`` out of ``messages``."""
     body = _chat_common(ws, chat)
     latest = ws.latest_version(chat)
     files: dict[str, tuple[str, bool]] = {}
@@ -143,7 +168,7 @@ def chat_detail(ws: Workspace, chat: Chat) -> JSON:
     body.update(
         metadata=dict(chat.metadata),
         url=f"{WEB}/chat/{chat.id}",
-        messages=[message_summary(m) for m in ws.chat_messages(chat)],
+        messages=[message_summary(m) for m in ws.chat_messages(chat) if m.id not in hide],
         files=[{"lang": language_of(n), "meta": {"file": n}, "source": c} for n, (c, _) in files.items()],
     )
     if latest is not None and latest.status == "completed":
@@ -153,7 +178,7 @@ def chat_detail(ws: Workspace, chat: Chat) -> JSON:
 
 
 def _project_urls(project: Project) -> JSON:
-    return {"apiUrl": f"{API}/projects/{project.id}", "webUrl": f"{WEB}/chat/projects/{project.id}"}
+    return {"apiUrl": f"{api_base()}/projects/{project.id}", "webUrl": f"{WEB}/chat/projects/{project.id}"}
 
 
 def project_summary(project: Project) -> JSON:
@@ -196,7 +221,7 @@ def deployment_detail(deployment: Deployment) -> JSON:
             "inspectorUrl": f"https://vercel.com/v0-sim/{deployment.slug}/{deployment.id.removeprefix('dpl_')}",
             "chatId": deployment.chat_id,
             "versionId": deployment.version_id,
-            "apiUrl": f"{API}/deployments/{deployment.id}",
+            "apiUrl": f"{api_base()}/deployments/{deployment.id}",
             "webUrl": f"https://{deployment.slug}.vercel.app",
         },
         projectId=deployment.project_id,

@@ -7,12 +7,14 @@ Lookups that fail raise :class:`ApiError` so handlers stay linear.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from ._content import Reply
 from ._errors import ApiError
 from ._ids import IdFactory
+from ._timing import Quiet, time_of_fraction, written_fraction
 
 __all__ = [
     "Chat",
@@ -78,6 +80,7 @@ class Message:
     version_id: str | None = None
     started_at: float | None = None
     completes_at: float | None = None  # pending generations: when they finish
+    quiet: Quiet = ()  # stretches of the generation in which nothing new is written
     units: int = 0  # how much of ``reply`` is written
     stopped: bool = False
     waiting_task: str | None = None  # a task type the reply waits on until resolved
@@ -88,11 +91,18 @@ class Message:
         return self.role == "user" or self.finish_reason is not None
 
     def progress(self, now: float) -> float:
-        """Return the fraction of the generation time that has passed."""
+        """Return the fraction of its writing the generation has done by ``now`` (quiet stretches write nothing)."""
         if self.finished or self.started_at is None or self.completes_at is None:
             return 1.0
-        span = self.completes_at - self.started_at
-        return 1.0 if span <= 0 else max(0.0, min(1.0, (now - self.started_at) / span))
+        # a float holds today's UNIX time to ~0.2 µs: what is due within 10 µs counts as written,
+        # so the time time_of_units() names always shows that many units
+        return written_fraction(self.started_at, self.completes_at, self.quiet, now + 1e-5)
+
+    def time_of_units(self, units: int) -> float:
+        """Return when the generation will have written ``units`` units of its reply."""
+        if self.started_at is None or self.completes_at is None or self.reply is None or self.reply.total <= 0:
+            return self.completes_at or 0.0
+        return time_of_fraction(self.started_at, self.completes_at, self.quiet, units / self.reply.total)
 
 
 @dataclass
@@ -254,6 +264,12 @@ class Workspace:
         self.mcp_servers: dict[str, McpServer] = {}
         self.usage: list[UsageEvent] = []
         self.rate = RateWindow(start=now)
+        self.on_event: Callable[[str, float, dict[str, Any]], None] | None = None  # the webhook sink
+
+    def emit(self, event: str, at: float, **data: Any) -> None:
+        """Tell the webhooks that ``event`` happened at ``at`` (``data`` names the chat and message)."""
+        if self.on_event is not None and self.hooks:
+            self.on_event(event, at, data)
 
     # Lookups that answer 404 as v0 does.
     def chat(self, chat_id: str) -> Chat:
@@ -298,12 +314,15 @@ class Workspace:
     def pending_messages(self) -> list[Message]:
         return [m for m in self.messages.values() if not m.finished]
 
-    def delete_chat(self, chat: Chat) -> None:
+    def delete_chat(self, chat: Chat, *, now: float | None = None) -> None:
+        at = chat.updated_at if now is None else now
         for message_id in chat.message_ids:
-            self.messages.pop(message_id, None)
+            if self.messages.pop(message_id, None) is not None:
+                self.emit("message.deleted", at, chatId=chat.id, messageId=message_id)
         for version_id in chat.version_ids:
             self.versions.pop(version_id, None)
         del self.chats[chat.id]
+        self.emit("chat.deleted", at, chatId=chat.id)
 
 
 def _get(table: dict[str, _T], key: str, kind: str) -> _T:

@@ -18,7 +18,7 @@ from ._errors import ApiError
 from ._generation import add_version
 from ._paging import page
 from ._registry import Call, handles
-from ._shapes import API, version_detail, version_files, version_summary
+from ._shapes import api_base, version_detail, version_files, version_summary
 from ._state import Chat, FileEntry, Version
 
 __all__: list[str] = []
@@ -39,7 +39,7 @@ def find_versions(call: Call) -> JSON:
     chat = call.ws.chat(call.params["chatId"])
     newest_first = [call.ws.versions[v] for v in reversed(chat.version_ids)]
     items, pagination = page(
-        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{API}/chats/{chat.id}/versions"
+        newest_first, cursor=call.query.cursor, limit=call.query.limit, url=f"{api_base()}/chats/{chat.id}/versions"
     )
     return {
         "object": "list",

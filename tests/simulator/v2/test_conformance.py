@@ -189,9 +189,6 @@ async def test_error_bodies_are_flat_and_valid_for_each_declared_status(
     response = await v2.patch(f"/chats/{chat_id}/files", json=bad)
     body = check("chats.updateFiles", response, 422)
     assert body["issues"] == [{"path": "files.1.path", "error": "Duplicate path: a.md"}]
-    # 500 from the fault knobs, in v2's envelope
-    response = await v2.get("/chats")
-    assert response.status_code == 200
 
 
 async def test_faults_answer_in_the_v2_envelope(v2: httpx.AsyncClient, sim: Simulator) -> None:
@@ -201,3 +198,17 @@ async def test_faults_answer_in_the_v2_envelope(v2: httpx.AsyncClient, sim: Simu
     response = await v2.get("/usage/summary")
     check_error("usage.getSummary", response, 429)
     assert response.headers["retry-after"] == "1"
+
+
+async def test_each_key_has_its_own_rate_limit(
+    v2: httpx.AsyncClient, v2_other: httpx.AsyncClient, sim: Simulator, clock: ManualClock
+) -> None:
+    sim.config.rate_limit = 2
+    for _ in range(2):
+        check("usage.getSummary", await v2.get("/usage/summary"), 200)
+    throttled = await v2.get("/usage/summary")
+    check_error("usage.getSummary", throttled, 429)
+    assert int(throttled.headers["retry-after"]) > 0
+    check("usage.getSummary", await v2_other.get("/usage/summary"), 200)
+    clock.advance(sim.config.rate_window)
+    check("usage.getSummary", await v2.get("/usage/summary"), 200)

@@ -145,7 +145,7 @@ async def test_v2_data_is_separate_from_v1_and_from_other_keys(
     sim: Simulator, v2: httpx.AsyncClient, v2_other: httpx.AsyncClient
 ) -> None:
     async with sim.client("key-alice") as v1:
-        v1_chat = (await v1.post("/chats", json={"message": "A v1 chat"})).json()
+        v1_chat = (await v1.post("/chats", json={"message": "A v1 chat", "responseMode": "async"})).json()
     check_error("chats.get", await v2.get(f"/chats/{v1_chat['id']}"), 404)
     created = check("chats.create", await v2.post("/chats", json={"message": "A v2 chat"}))
     check_error("chats.get", await v2_other.get(f"/chats/{created['chat']['id']}"), 404)
@@ -177,3 +177,20 @@ async def test_a_seeded_workspace_starts_with_finished_chats_and_a_live_deployme
         assert listed["messages"][0]["finishReason"] == "stop"
         deployments = (await client.get("/vercel/v7/deployments")).json()["deployments"]
         assert [d["readyState"] for d in deployments] == ["READY"]
+
+
+async def test_a_failing_generation_ends_its_stream_with_an_error_event(
+    v2: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    chat_id, _ = await new_chat(v2, clock)
+    files = check("chats.getFiles", await v2.get(f"/chats/{chat_id}/files"))
+    response = await v2.post(f"/chats/{chat_id}/messages/stream", json={"message": "Add FAQ GENERATION_ERROR"})
+    events = sse_events(response.text)
+    for item in events:
+        check_event("MessageStreamEvent", item)
+    assert events[0]["object"] == "message" and events[-1]["object"] == "error"
+    assert events[-1]["code"] == "generation_failed" and events[-1]["id"] == events[0]["id"]
+    assert "message.usage" not in [e["object"] for e in events]
+    failed = await _message(v2, chat_id, events[0]["id"])
+    assert failed["finishReason"] == "error" and failed["content"] == ""
+    assert check("chats.getFiles", await v2.get(f"/chats/{chat_id}/files")) == files

@@ -1,4 +1,4 @@
-"""Webhooks fire: recorded for every matching hook, delivered once to a loopback receiver."""
+"""v2 webhooks fire: recorded for every matching hook, delivered by the simulator's dispatcher to loopback."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import anyio
 import anyio.abc
+import anyio.to_thread
 import httpx
 
 from v0_mcp.simulator import ManualClock, Simulator
@@ -68,12 +69,18 @@ async def _fire(v2: httpx.AsyncClient, clock: ManualClock, sim: Simulator, recei
     clock.advance(60)
     check("chats.get", await v2.get(f"/chats/{ids['chatId']}"))  # the finish is noticed, and sent, here
     check("chats.delete", await v2.delete(f"/chats/{ids['chatId']}"))
+    await anyio.to_thread.run_sync(sim.webhooks.join)
     assert [b["event"] for b in receiver.bodies] == ["chat.created", "message.finished", "chat.deleted"]
-    assert receiver.bodies[1]["data"] == {"chatId": ids["chatId"], "messageId": ids["messageId"]}
-    ws = sim.v2.workspace(KEY)
-    statuses = [(d.event, d.url == receiver.url, d.status) for d in ws.deliveries]
-    assert ("chat.created", False, None) in statuses and ("message.finished", True, 204) in statuses
-    assert all(d.error for d in ws.deliveries if d.url != receiver.url)
+    finished = receiver.bodies[1]
+    assert finished["data"] == {"chatId": ids["chatId"], "messageId": ids["messageId"]}
+    assert finished["object"] == "hook_event" and finished["id"].startswith("evt_")
+    records = [(d.event, d.url == receiver.url, d.sent) for d in sim.v2.workspace(KEY).deliveries]
+    assert records == [
+        ("chat.created", True, True),
+        ("chat.created", False, False),  # not a loopback URL: recorded, never called
+        ("message.finished", True, True),
+        ("chat.deleted", True, True),
+    ]
 
 
 async def test_a_hook_scoped_to_a_chat_hears_only_that_chat(v2: httpx.AsyncClient, sim: Simulator) -> None:

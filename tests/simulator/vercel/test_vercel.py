@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.simulator.v2.conftest import KEY, check, check_vercel, check_vercel_lines, new_chat
+from tests.simulator.v2.conftest import KEY, check, check_vercel, check_vercel_lines, new_chat, running_preview
 from v0_mcp.simulator import ManualClock, Simulator
 
 ALL_ENDPOINTS = 14  # 13 endpoints; list deployments answers on /v7 and on /v6
@@ -151,3 +151,25 @@ async def test_following_build_events_streams_lines_until_the_build_ends(
     response = await vercel.get(f"/v3/deployments/{deployed['deploymentId']}/events", params={"follow": 1})
     lines = check_vercel_lines("getDeploymentEvents", response, "DeploymentEvent")
     assert lines[-1]["type"] == "deployment-state" and lines[-1]["info"]["readyState"] == "READY"
+
+
+async def test_an_edit_that_breaks_an_import_fails_the_next_deploy(
+    v2: httpx.AsyncClient, vercel: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    chat_id, _ = await new_chat(v2, clock, "Build a pricing page")
+    files = check("chats.getFiles", await v2.get(f"/chats/{chat_id}/files"))["files"]
+    component = next(f["path"] for f in files if f["path"].startswith("components/"))
+    await running_preview(v2, clock, chat_id)
+    edit = {"files": [{"path": component, "content": None}]}
+    check("chats.updateFiles", await v2.patch(f"/chats/{chat_id}/files", json=edit))
+    deployed = check("chats.deploy", await v2.post(f"/chats/{chat_id}/deploy"))
+    clock.advance(120)
+    failed = check_vercel("getDeployment", await vercel.get(f"/v13/deployments/{deployed['deploymentId']}"))
+    assert failed["readyState"] == "ERROR" and failed["errorMessage"].startswith("app/page.tsx:")
+    texts = [
+        e.get("text")
+        for e in check_vercel(
+            "getDeploymentEvents", await vercel.get(f"/v3/deployments/{deployed['deploymentId']}/events")
+        )
+    ]
+    assert any(component.removesuffix(".tsx") in (t or "") for t in texts), texts[-8:]

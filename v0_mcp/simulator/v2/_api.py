@@ -14,8 +14,8 @@ Mounted at ``/v2`` by :class:`~v0_mcp.simulator.Simulator`. Each request:
    ``chats.createVercelProject`` take an empty body as their default;
 6. the key's workspace is brought to "now" and the handler runs.
 
-Errors use v2's flat ``{"message"}`` envelope. Webhook deliveries caused by the request
-are sent after its response. v2 state is separate from v1's: the same key has one
+Errors use v2's flat ``{"message"}`` envelope. Webhook events caused by the request go
+to the simulator's dispatcher (a background sender) as it ends. v2 state is separate from v1's: the same key has one
 workspace per version, as a v1 chat is not a v2 chat on v0.
 """
 
@@ -31,7 +31,6 @@ from typing import Any
 import anyio
 import httpx
 from pydantic import BaseModel, ValidationError
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -40,6 +39,7 @@ from .._config import SimulatorConfig
 from .._errors import ApiError
 from .._faults import Faults
 from .._ids import IdFactory
+from .._webhooks import Dispatcher
 from . import _account, _chats, _deploy, _files, _messages  # noqa: F401  (register the handlers)
 from ._errors import error_response, render
 from ._lifecycle import advance
@@ -49,7 +49,7 @@ from ._registry import Route as Operation
 from ._seed import seed_v2
 from ._settings import V2Settings
 from ._state import V2Workspace
-from ._webhooks import deliver
+from ._webhooks import flush
 
 __all__ = ["V2Api", "bearer_key"]
 
@@ -78,11 +78,13 @@ class V2Api:
         faults: Faults,
         *,
         drop: Callable[[Request], Awaitable[Response]],
+        webhooks: Dispatcher,
         settings: V2Settings | None = None,
     ) -> None:
         self.config = config
         self.faults = faults
         self.drop = drop
+        self.webhooks = webhooks
         self.settings = settings or V2Settings()
         self._workspaces: dict[str, V2Workspace] = {}
         missing = sorted(r.id for r in ROUTES if r.id not in HANDLERS)
@@ -119,20 +121,9 @@ class V2Api:
         return ws
 
     def after(self, ws: V2Workspace, response: Response) -> Response:
-        """Attach the webhook deliveries queued by this request to ``response``."""
+        """Hand the webhook events this request caused to the dispatcher, and answer."""
         if ws.outbox:
-            batch, ws.outbox = list(ws.outbox), []
-            task = BackgroundTask(deliver, batch, wait=self.settings.webhook_timeout)
-            if response.background is None:
-                response.background = task
-            else:
-                previous = response.background
-
-                async def both() -> None:
-                    await previous()
-                    await task()
-
-                response.background = BackgroundTask(both)
+            flush(ws, self.webhooks)
         return response
 
     def _count(self, ws: V2Workspace) -> None:

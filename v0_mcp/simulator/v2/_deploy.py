@@ -1,7 +1,8 @@
 """``chats.deploy`` and ``chats.createVercelProject``, and the Vercel build a deploy starts.
 
-A deploy builds the chat's current files with the v1 simulator's build check (the same
-rule decides on both versions whether code builds). The build is planned in full when
+A deploy builds the chat's current files with the simulator's build check
+(:func:`check_build`, the same rule on both versions); a failing build prints every
+error it finds. The build is planned in full when
 it starts, as on v1: QUEUED for ``queue_delay`` seconds, INITIALIZING for one
 ``log_interval``, then BUILDING while the build events appear one ``log_interval``
 apart with quiet stretches during the install and the compile (as a real build), and
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._build_check import check_build
 from .._errors import ApiError
-from .._generate import find_build_error, slugify
+from .._generate import slugify
 from ._lifecycle import text_files
 from ._registry import V2Call, handles
 from ._state import BuildEvent, Chat, Deployment, V2Workspace, VercelProject
@@ -80,7 +82,7 @@ def plan_deployment(
     """Create a deployment of ``files`` whose whole build is decided now and revealed by the clock."""
     deployment_id = ws.ids.deployment()
     host = f"{project.name}-{ws.ids.token(9, 'abcdefghijklmnopqrstuvwxyz0123456789')}-{ws.team_slug}.vercel.app"
-    error = find_build_error(files)
+    errors = check_build(files)
     script: list[tuple[float, str, str | None, str | None]] = [  # (pause before, type, text, level)
         (1, "delimiter", "Running build in Washington, D.C., USA (East) \u2013 iad1", None),
         (0.2, "stdout", "Cloning completed: 412.000ms", None),
@@ -91,11 +93,14 @@ def plan_deployment(
         (1, "stdout", "\u25b2 Next.js 15.2.4", None),
         (0.5, "stdout", "Creating an optimized production build ...", None),
     ]
-    if error is not None:
+    if errors:
+        script.append((8, "stderr", "Failed to compile.", "error"))  # the compile is quiet too
+        for error in errors:
+            script += [
+                (0.1, "stderr", f"./{error.path}:{error.line}:{error.column}", "error"),
+                (0.1, "stderr", error.message, "error"),
+            ]
         script += [
-            (8, "stderr", "Failed to compile.", "error"),  # the compile is quiet too
-            (0.1, "stderr", f"./{error.path}:{error.line}:{error.column}", "error"),
-            (0.1, "stderr", error.message, "error"),
             (0.5, "stderr", "Next.js build worker exited with code: 1", "error"),
             (0.2, "stderr", f"Error: {BUILD_FAILED}", "error"),
             (0.1, "exit", None, None),
@@ -117,7 +122,7 @@ def plan_deployment(
         at += pause * interval
         events.append(BuildEvent(at=at, type=kind, text=text, level=level))
     at += 0.1 * interval
-    events.append(BuildEvent(at=at, type="deployment-state", ready_state="ERROR" if error else "READY"))
+    events.append(BuildEvent(at=at, type="deployment-state", ready_state="ERROR" if errors else "READY"))
     deployment = Deployment(
         id=deployment_id,
         project_id=project.id,
@@ -129,7 +134,7 @@ def plan_deployment(
         building_at=building_at,
         finished_at=at,
         events=events,
-        error=f"{error.path}:{error.line}:{error.column} {error.message}" if error else None,
+        error=errors[0].formatted if errors else None,
     )
     ws.deployments[deployment.id] = deployment
     project.updated_at = now

@@ -5,7 +5,9 @@ workspace to "now" before every request, finishing what is due. A finished assis
 message has its final parts, ``finishReason`` (``"stop"``, or ``"tool-calls"`` when it
 waits on a task: the docs are silent, the examples guess the same), its usage, and the
 chat's files after it (a restore point). :func:`stop` freezes a generation where it is:
-its files are not written and it does not wait on a task.
+its files are not written and it does not wait on a task. A prompt containing
+``GENERATION_ERROR`` fails a third of the way in: ``finishReason: "error"``, nothing
+written, and streams end with an ``error`` event.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ._state import Chat, ConnectRequest, FileEntry, Message, UsageEvent, V2Work
 from ._webhooks import emit
 
 __all__ = [
+    "GENERATION_ERROR_MARKER",
     "ICON_PATH",
     "ICON_PNG",
     "add_message",
@@ -32,6 +35,7 @@ __all__ = [
 ]
 
 JSON = dict[str, Any]
+GENERATION_ERROR_MARKER = "GENERATION_ERROR"  # a prompt containing it makes the generation fail
 ICON_PATH = "public/icon.png"
 ICON_PNG = (  # a 1x1 PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -127,6 +131,10 @@ def start_generation(
         block=block,
         assets=[path for path, entry in written.items() if entry.encoding == "base64"],
     )
+    fails = GENERATION_ERROR_MARKER in prompt
+    if fails:  # it breaks a third of the way in
+        timeline = timeline[: max(1, len(timeline) // 3)]
+        duration /= 3
     message = Message(
         id=ws.ids.message(),
         chat_id=chat.id,
@@ -136,6 +144,7 @@ def start_generation(
         content="",
         author_id=None,
         finish_reason=None,
+        fails=fails,
         timeline=timeline,
         final_content=draft.text,
         completes_at=now + max(0.0, duration),
@@ -165,9 +174,11 @@ def complete(ws: V2Workspace, message: Message, *, at: float, connect_delay: flo
     if message.finished:
         return
     message.parts = [dict(p) for p in message.timeline[-1].parts] if message.timeline else []
-    message.content = message.final_content
-    message.finish_reason = "tool-calls" if message.task else "stop"
+    message.content = "" if message.fails else message.final_content
+    message.finish_reason = "error" if message.fails else ("tool-calls" if message.task else "stop")
     message.updated_at = at
+    if message.fails:
+        message.task, message.pending_files = None, None
     chat = ws.chats.get(message.chat_id)
     if chat is not None and message.pending_files is not None:
         record_files(chat, message, message.pending_files, at=at)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from starlette.requests import Request
-from starlette.responses import Response
 
 from ...api.v2 import _models as m
 from ._state import V2Workspace
@@ -124,7 +123,3 @@ def handles(operation_id: str) -> Callable[[Handler], Handler]:
         return fn
 
     return register
-
-
-def response_is(result: Result) -> bool:
-    return isinstance(result, Response)

@@ -26,7 +26,6 @@ class V2Settings:
     * **queue_delay** - seconds a deployment stays ``QUEUED`` before its build starts.
     * **runtime_log_interval** - seconds between two runtime log lines of a READY deployment.
     * **follow_limit** - most real seconds a ``follow=1`` build-event stream stays open.
-    * **webhook_timeout** - seconds one webhook delivery may take.
     """
 
     preview_delay: float = 3.0
@@ -36,4 +35,3 @@ class V2Settings:
     queue_delay: float = 1.0
     runtime_log_interval: float = 7.0
     follow_limit: float = 30.0
-    webhook_timeout: float = 5.0

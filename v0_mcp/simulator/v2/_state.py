@@ -19,11 +19,11 @@ __all__ = [
     "BuildEvent",
     "Chat",
     "ConnectRequest",
-    "Delivery",
     "Deployment",
     "EnvVar",
     "FileEntry",
     "Hook",
+    "HookEvent",
     "McpServer",
     "Message",
     "Preview",
@@ -72,6 +72,7 @@ class Message:
     usage: JSON | None = None
     task: str | None = None  # the task type this message is blocked on, until resolved
     task_resolved: bool = False
+    fails: bool = False  # the generation ends in an error
     model_id: str = "v0-pro"
     prompt_chars: int = 0
 
@@ -151,15 +152,14 @@ class Hook:
 
 
 @dataclass
-class Delivery:
-    """One webhook event: recorded always, sent only to loopback URLs."""
+class HookEvent:
+    """One webhook event for one hook: recorded always; ``sent`` once the dispatcher accepted it."""
 
     hook_id: str
     url: str
     event: str
     payload: JSON
-    status: int | None = None  # the receiver's answer; None until sent (or when not sent)
-    error: str | None = None
+    sent: bool = False
 
 
 @dataclass
@@ -253,8 +253,9 @@ class V2Workspace:
         self.projects: dict[str, VercelProject] = {}
         self.deployments: dict[str, Deployment] = {}
         self.env_vars: dict[str, EnvVar] = {}
-        self.deliveries: list[Delivery] = []
-        self.outbox: list[Delivery] = []  # deliveries to send after the current response
+        self.deliveries: list[HookEvent] = []
+        self.outbox: list[HookEvent] = []  # events to hand to the dispatcher when the request ends
+        self.event_serial = 0
         self.rate = RateWindow(start=now)
 
     def chat(self, chat_id: str) -> Chat:

@@ -15,7 +15,8 @@ snapshots (:mod:`._delta`), every stream starting from ``parts = []``:
 Events are paced over the generation's remaining time with real sleeps (at most
 ``generation_delay`` in all). A generation stopped meanwhile ends the stream at once
 with its frozen parts; one the stream runs to the end of completes; a client that goes
-away leaves the generation to complete on the clock.
+away leaves the generation to complete on the clock. A generation that fails ends its
+stream with an ``error`` event (``{"object": "error", "id", "message", "code"}``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ async def _chat_events(call: V2Call, chat: Chat, message: Message | None, *, new
     if message is not None:
         async for chunk in _chunks(call, message):
             yield chunk
+        if message.finish_reason == "error":
+            yield _failure(message)
+            return
         yield event({"id": message.id, "object": "message.usage", "usage": message.usage or zero_usage()})
     yield event({"object": "chat", **chat_json(chat)})
 
@@ -85,8 +89,23 @@ async def _message_events(call: V2Call, chat: Chat, message: Message) -> AsyncIt
     yield event({"object": "message", **opening})
     async for chunk in _chunks(call, message):
         yield chunk
+    if message.finish_reason == "error":
+        yield _failure(message)
+        return
     yield event({"id": message.id, "object": "message.usage", "usage": message.usage or zero_usage()})
     yield event({"object": "message", **message_json(call.ws, message, call.clock())})
+
+
+def _failure(message: Message) -> bytes:
+    """The in-band error of a generation that failed after the stream started."""
+    return event(
+        {
+            "id": message.id,
+            "object": "error",
+            "message": "The generation failed. Try again.",
+            "code": "generation_failed",
+        }
+    )
 
 
 async def _chunks(call: V2Call, message: Message) -> AsyncIterator[bytes]:

@@ -172,7 +172,7 @@ class VercelApi:
         if (team is not None and team != ws.team_id) or (slug is not None and slug != ws.team_slug):
             raise ApiError(403, "Not authorized: the token has no access to this team")
         result = await fn(VercelCall(self, ws, request, v2.config.clock()))
-        return result if isinstance(result, Response) else JSONResponse(result)
+        return v2.after(ws, result if isinstance(result, Response) else JSONResponse(result))
 
     # lookups -----------------------------------------------------------------------
 
