@@ -146,29 +146,35 @@ async def test_stop_ends_an_in_flight_message(sim: Simulator, client: httpx.Asyn
 async def test_stop_ends_an_in_flight_stream() -> None:
     import anyio
 
+    from v0_mcp.simulator import serving
+
     clock = ManualClock()  # moves only when told: the stream waits for it
     sim = Simulator(SimulatorConfig(clock=clock, generation_delay=2.0))
-    async with sim.client(KEY) as client:
+    headers = {"Authorization": f"Bearer {KEY}"}
+    async with serving(sim) as base, httpx.AsyncClient(base_url=base, headers=headers) as client:
         chat = await new_chat(client, responseMode="async")
         message_id = chat["messages"][-1]["id"]
-        results: dict[str, httpx.Response] = {}
-
-        async def resume() -> None:
-            results["stream"] = await client.post(f"/chats/{chat['id']}/messages/{message_id}/resume")
-
-        with anyio.fail_after(10):
-            async with anyio.create_task_group() as tg:
-                tg.start_soon(resume)
-                await anyio.sleep(0.1)
+        lines: list[str] = []
+        with anyio.fail_after(20):
+            async with client.stream("POST", f"/chats/{chat['id']}/messages/{message_id}/resume") as response:
+                stream = response.aiter_lines()
+                async for line in stream:
+                    lines.append(line)
+                    if line.startswith("data: "):
+                        break  # the first snapshot: the stream is running
                 clock.advance(0.8)
-                await anyio.sleep(0.1)
+                async for line in stream:
+                    lines.append(line)
+                    if "message.experimental_content.chunk" in line:
+                        break  # it follows the clock
                 await client.post(f"/chats/{chat['id']}/messages/{message_id}/stop")
-        message = sim.workspace(KEY).messages[message_id]
-        events = sse_events(results["stream"].text)
-        assert events[-1] == "[DONE]"
-        assert 1 < len(_chunks(events)) == message.units < message.reply.total  # type: ignore[union-attr]
-        assert events[-2]["messages"][-1]["finishReason"] == "stop"
-        assert reassemble(_chunks(events)) == events[-2]["messages"][-1]["experimental_content"]
+                lines += [line async for line in stream]
+    message = sim.workspace(KEY).messages[message_id]
+    events = sse_events("\n".join(lines) + "\n")
+    assert events[-1] == "[DONE]"
+    assert 1 < len(_chunks(events)) == message.units < message.reply.total  # type: ignore[union-attr]
+    assert events[-2]["messages"][-1]["finishReason"] == "stop"
+    assert reassemble(_chunks(events)) == events[-2]["messages"][-1]["experimental_content"]
 
 
 async def test_resume_streams_a_running_message(client: httpx.AsyncClient) -> None:

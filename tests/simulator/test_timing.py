@@ -159,28 +159,38 @@ async def test_a_stream_is_silent_through_a_quiet_stretch_and_follows_the_clock(
         chat = await new_chat(client, "Build a todo app", responseMode="async")
         mid = chat["messages"][-1]["id"]
         received: list[Any] = []
+        arrivals, arrived = anyio.create_memory_object_stream[str](1000)
 
         async def follow() -> None:
-            async with client.stream("POST", f"/chats/{chat['id']}/messages/{mid}/resume") as response:
+            async with arrivals, client.stream("POST", f"/chats/{chat['id']}/messages/{mid}/resume") as response:
                 async for line in response.aiter_lines():
                     if line.startswith("data: "):
                         received.append(line.removeprefix("data: "))
+                        await arrivals.send(line)
 
-        async def count_after(seconds: float) -> int:
+        async def count_after(seconds: float, *, more: bool) -> int:
+            """Move the clock; wait for a new event if ``more``, else give the stream time to (wrongly) send one."""
             clock.advance(seconds)
-            await anyio.sleep(0.15)  # the stream looks at the clock every 50 ms
-            return len(received)
+            if more:
+                await arrived.receive()
+            else:
+                await anyio.sleep(0.2)  # the stream looks at the clock every 50 ms
+            await anyio.sleep(0.05)  # let the events written by now all arrive
+            while True:
+                try:
+                    arrived.receive_nowait()
+                except anyio.WouldBlock:
+                    return len(received)
 
-        with anyio.fail_after(20):
+        with anyio.fail_after(20), arrived:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(follow)
-                await anyio.sleep(0.1)
-                assert len(received) == 1  # the first snapshot; nothing written yet
-                before_quiet = await count_after(MINUTE)
-                assert before_quiet > 1
-                assert await count_after(MINUTE) == before_quiet  # silent for two minutes
-                assert await count_after(MINUTE - 1) == before_quiet
-                assert await count_after(20) > before_quiet
+                await arrived.receive()
+                assert await count_after(0, more=False) == 1  # the first snapshot; nothing written yet
+                before_quiet = await count_after(MINUTE, more=True)
+                assert await count_after(MINUTE, more=False) == before_quiet  # silent for two minutes
+                assert await count_after(MINUTE - 1, more=False) == before_quiet
+                assert await count_after(20, more=True) > before_quiet
                 clock.advance(MINUTE)
     assert received[-1] == "[DONE]"
     events = sse_events("".join(f"data: {r}\n\n" for r in received))

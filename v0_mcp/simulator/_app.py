@@ -18,7 +18,10 @@ what is particular to their operation:
    (strictly: ``"true"`` is not a boolean), bad enums and missing fields answer 422, and
    so do the nulls and non-URIs the spec does not allow (:mod:`._strict`). An
    empty body counts as ``{}``. Bodies sent to operations without one are ignored;
-6. the workspace is brought to "now" and the handler runs.
+6. the workspace is brought to "now" and the handler runs; the links it answers
+   (``apiUrl``, ``nextUrl``) are built on the address the request reached, and the events
+   it raises go to the key's webhooks in the background (:mod:`._webhooks`). A ``sync``
+   generation's handler answers once the generation is done on the clock.
 
 An unknown path answers 404; a known path with the wrong method also answers 404
 ``not_found_error`` (the spec has no 405). An unexpected exception answers 500

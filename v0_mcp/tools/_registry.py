@@ -166,6 +166,9 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
 # arguments into a model that fills in every default, but the API must see only
 # what was given (a PATCH with `metadata: null` would delete all metadata).
 _GIVEN: ContextVar[dict[str, Any]] = ContextVar("v0_mcp_given_arguments")
+# Agents send null for optional arguments they mean to leave out, and v0 refuses null where
+# its spec does not allow it (422); so null means "not given", except where v0 reads it.
+_NULL_IS_MEANINGFUL: frozenset[tuple[str, str]] = frozenset({("update_chat", "metadata")})  # null clears it
 
 
 class V0Tool(Tool):
@@ -179,7 +182,11 @@ class V0Tool(Tool):
             model = self.strict_model.model_validate(self.fn_metadata.pre_parse_json(arguments))
         except ValidationError as exc:
             raise ToolError(describe_validation_error(self.name, exc)) from None
-        given = model.model_dump(exclude_unset=True, by_alias=True)
+        given = {
+            key: value
+            for key, value in model.model_dump(exclude_unset=True, by_alias=True).items()
+            if value is not None or (self.name, key) in _NULL_IS_MEANINGFUL
+        }
         given.update({name: getattr(model, name) for name in self.own_arguments})
         token = _GIVEN.set(given)
         try:
