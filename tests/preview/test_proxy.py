@@ -281,3 +281,11 @@ def test_get_preview_bodies_are_read_in_both_documented_shapes() -> None:
     assert plain is not None and wrapped is not None
     assert plain.expires_at == wrapped.expires_at == 1796126400.0
     assert UpstreamPreview.from_api(None) is None and UpstreamPreview.from_api({"preview": None}) is None
+
+
+async def test_listener_behind_a_reverse_proxy_gives_its_public_url(make_service: ServiceFactory) -> None:
+    async with make_service(public_url="https://previews.example.test/") as service:
+        url = await service.url_for("chat_1")
+        origin = service.origin
+    assert url.startswith("https://previews.example.test/preview/") and url.endswith("/")
+    assert origin == "https://previews.example.test"

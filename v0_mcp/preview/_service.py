@@ -1,19 +1,22 @@
 """The preview service the server calls: ``url_for(chat_id)`` gives a URL a plain browser opens.
 
-Previews are untrusted generated code, so they never share an origin with the MCP endpoint:
+Previews are untrusted generated code, so they never share an origin with the MCP endpoint.
+Two ways to serve them:
 
-* **stdio** (``mount_url=None``): a listener of its own on ``127.0.0.1``, bound on first use
-  (a free port unless ``port`` is set). A different port is a different origin, and apps keep
-  the storage and cookies they expect.
-* **HTTP** (``mount_url`` = the server's public base URL): the same server serves the proxy under
-  ``/preview/`` (see :meth:`PreviewService.routes`), so the origin is made to differ with a
-  ``Content-Security-Policy: sandbox`` header without ``allow-same-origin``: the browser gives each
-  preview document an opaque origin, so its scripts cannot call the MCP endpoint as the page's
-  origin, read its responses, or touch its storage, and the endpoint's Origin check rejects
-  ``null``. We chose this over a second port because a remote deployment publishes one address
-  (one TLS certificate, one firewall rule, one load-balancer route); the cost is that a preview
-  cannot use ``localStorage`` or cookies, so responses also carry ``Access-Control-Allow-Origin: *``
-  to let the opaque page load its own module scripts and call its own API routes.
+* **A listener of its own** (the default, for stdio and HTTP alike): ``127.0.0.1``, bound on first
+  use, a free port unless ``port`` is set. A different port is a different origin; the page keeps
+  the storage it expects, and its root-relative requests (``/_next/...``) carry a same-origin
+  ``Referer`` that routes them into its preview. Behind a reverse proxy, ``public_url`` is the base
+  browsers use to reach it.
+* **Mounted in the MCP server's app** (``mount_url`` = that server's public base, routes from
+  :meth:`PreviewService.routes`), for deployments that can publish a single port. The origin is
+  then made to differ with ``Content-Security-Policy: sandbox`` without ``allow-same-origin``: each
+  preview document gets an opaque origin, so its requests to the MCP endpoint carry
+  ``Origin: null`` (refused by the endpoint's Origin check), it cannot read the endpoint's
+  responses, and it has no storage. The price, measured in a browser: an opaque-origin page sends
+  no ``Referer``, so its root-relative assets cannot be routed to its preview, and apps that load
+  ``/_next/...`` (every Next.js app) do not render. That is why the listener is the default and
+  the mount is the fallback when a second port cannot be published.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import anyio
 import httpx
 import uvicorn
 from anyio.abc import TaskGroup
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute, Mount, Route
 
 from ._paths import PathTable
 from ._proxy import PREFIX, PreviewProxy
@@ -58,7 +61,8 @@ class PreviewService:
 
     * **fetch** - ``async (chat_id) -> UpstreamPreview | None``: v0's ``chats.getPreview``.
     * **transport** - the upstream HTTP transport (``--demo``: the in-process simulator).
-    * **host**, **port** - the stdio listener's address; port 0 picks a free one.
+    * **host**, **port** - the listener's address; port 0 picks a free one (the ``--preview-port`` setting).
+    * **public_url** - the listener's base URL as browsers reach it, if not ``http://host:port``.
     * **mount_url** - when set, the proxy is served by the MCP server at this base URL (HTTP mode)
       instead of a listener of its own, and responses are sandboxed.
     * **idle** - seconds a path lives after its last request.
@@ -73,6 +77,7 @@ class PreviewService:
         transport: httpx.AsyncBaseTransport | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        public_url: str | None = None,
         mount_url: str | None = None,
         idle: float = 3600.0,
         margin: float = 60.0,
@@ -81,6 +86,7 @@ class PreviewService:
         self._host = host
         self._port = port
         self._mount_url = mount_url.rstrip("/") if mount_url else None
+        self._public_url = public_url.rstrip("/") if public_url else None
         self.paths = PathTable(clock=clock, idle=idle)
         self.tokens = TokenCache(fetch, clock=clock, margin=margin)
         # No auth, no cookies, no environment (.netrc could add credentials): only the preview token goes up.
@@ -97,9 +103,14 @@ class PreviewService:
     @property
     def origin(self) -> str:
         """The origin previews are served from (binding the stdio listener's port if not yet bound)."""
-        if self._mount_url is not None:
-            parts = httpx.URL(self._mount_url)
+        if self._mount_url is not None or self._public_url is not None:
+            parts = httpx.URL(self._mount_url or self._public_url or "")
+            if self._mount_url is None:
+                self._bind()
             return f"{parts.scheme}://{parts.netloc.decode('ascii')}"
+        return self._bind()
+
+    def _bind(self) -> str:
         if self._socket is None:
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -114,15 +125,21 @@ class PreviewService:
         return f"http://{self._host}:{port}"
 
     def routes(self) -> list[BaseRoute]:
-        """Routes that serve the proxy from the MCP server's own app (HTTP mode)."""
-        return [Mount(PREFIX.rstrip("/"), app=self.proxy)]
+        """Routes that serve the proxy from the MCP server's own app (HTTP mode); append them last.
+
+        The catch-all sends a preview page's root-relative requests (``/_next/...``) into its
+        preview and answers 404 to anything else, as the server would.
+        """
+        return [Mount(PREFIX.rstrip("/"), app=self.proxy), Route("/{path:path}", self.proxy)]
 
     async def url_for(self, chat_id: str) -> str:
         """Return the browser URL of the chat's preview, starting the listener if needed."""
         token = self.paths.issue(chat_id)
-        base = self._mount_url if self._mount_url is not None else self.origin
-        if self._mount_url is None:
-            self._start()
+        if self._mount_url is not None:
+            return f"{self._mount_url}{PREFIX}{token}/"
+        origin = self.origin  # binds the listener's socket
+        self._start()
+        base = self._public_url or origin
         return f"{base}{PREFIX}{token}/"
 
     def _start(self) -> None:
