@@ -289,3 +289,15 @@ async def test_listener_behind_a_reverse_proxy_gives_its_public_url(make_service
         origin = service.origin
     assert url.startswith("https://previews.example.test/preview/") and url.endswith("/")
     assert origin == "https://previews.example.test"
+
+
+async def test_a_taken_preview_port_is_a_clear_error(make_service: ServiceFactory) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        async with make_service(port=port) as service:
+            with pytest.raises(OSError, match=rf"cannot serve previews on 127\.0\.0\.1:{port} \(--preview-port\)"):
+                await service.url_for("chat_1")

@@ -118,7 +118,8 @@ class PreviewService:
                 sock.bind((self._host, self._port))
             except OSError as exc:
                 sock.close()
-                raise OSError(f"cannot serve previews on {self._host}:{self._port}: {exc.strerror}") from None
+                where = f"{self._host}:{self._port}"
+                raise OSError(f"cannot serve previews on {where} (--preview-port): {exc.strerror}") from None
             sock.listen(128)
             self._socket = sock
         port = self._socket.getsockname()[1]
