@@ -1,4 +1,4 @@
-"""The view with v2-shaped results (previewUrl, files[].path, readyState) and a host in dark theme.
+"""The view with v2-shaped results (pending, previewUrl, files[].path, readyState) and a host in dark theme.
 
 No v2 server exists yet, so a scripted host answers the view's calls the way v2 tools will;
 Playwright serves the host, the view and the preview from three fake origins.
@@ -18,6 +18,7 @@ from v0_mcp.app import view_html
 
 pytestmark = [pytest.mark.anyio, pytest.mark.e2e]
 
+PENDING = {"chatId": "chat_v2", "messageId": "msg_1", "status": "pending", "note": "v0 is still generating"}
 RESULT = {
     "chatId": "chat_v2",
     "messageId": "msg_1",
@@ -26,6 +27,7 @@ RESULT = {
     "files": [{"path": "app/page.tsx", "size": 31}, {"path": "app/layout.tsx", "size": 12}],
 }
 SCRIPT = {  # each call takes the next answer; the last one repeats
+    "wait_for_generation": [RESULT],
     "create_deployment": [{"deploymentId": "dpl_v2", "vercelProjectId": "prj_1"}],
     "get_deployment": [
         {"id": "dpl_v2", "readyState": "BUILDING", "url": "app-v2.vercel.app"},
@@ -69,7 +71,7 @@ window.addEventListener("message", (event) => {
 
 
 async def test_view_reads_v2_results_deploys_and_follows_the_dark_theme() -> None:
-    host = HOST % {"script": json.dumps(SCRIPT), "result": json.dumps(RESULT)}
+    host = HOST % {"script": json.dumps(SCRIPT), "result": json.dumps(PENDING)}
     csp = view_csp({"frameDomains": ["http://preview.test"]})
 
     async def serve(route: Route) -> None:
@@ -91,7 +93,12 @@ async def test_view_reads_v2_results_deploys_and_follows_the_dark_theme() -> Non
             await page.goto("http://host.test/")
             view = page.frame_locator("#view")
 
+            # The tool returned before v0 finished: the view says so, and picks the generation up.
+            await expect(view.locator("#status")).to_have_text("generating")
+            await expect(view.locator("#doing")).to_have_text("v0 is still generating")
+            await view.locator("#wait").click()
             await expect(view.locator("#status")).to_have_text("ready")
+            await expect(view.locator("#wait")).to_be_hidden()
             await expect(view.frame_locator("#preview").locator("#hello")).to_have_text("v2 preview")
             assert await view.locator("#file-list button").all_inner_texts() == ["app/page.tsx", "app/layout.tsx"]
             await view.locator("#file-list button", has_text="app/page.tsx").click()
@@ -113,5 +120,6 @@ async def test_view_reads_v2_results_deploys_and_follows_the_dark_theme() -> Non
     reads = [c["params"]["uri"] for c in calls if c["method"] == "resources/read"]
     assert reads == ["v0://chats/chat_v2/files/app/page.tsx"]
     tools = [(c["params"]["name"], c["params"]["arguments"]) for c in calls if c["method"] == "tools/call"]
-    assert tools[0] == ("create_deployment", {"chatId": "chat_v2"})  # v2 deploys a chat, not a version
-    assert {name for name, _ in tools} == {"create_deployment", "get_deployment", "get_deployment_logs"}
+    assert tools[0] == ("wait_for_generation", {"chatId": "chat_v2", "messageId": "msg_1"})
+    assert tools[1] == ("create_deployment", {"chatId": "chat_v2"})  # v2 deploys a chat, not a version
+    assert {name for name, _ in tools[2:]} == {"get_deployment", "get_deployment_logs"}
