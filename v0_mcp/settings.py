@@ -81,6 +81,7 @@ class Variable:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    refuse_blank: bool = False  # a value of only whitespace stops the server instead of meaning "not set"
 
     @property
     def secret(self) -> bool:
@@ -120,7 +121,7 @@ class Variable:
         """Turn ``raw`` into the field's value; empty means the default. ``source`` names it in errors."""
         text = raw.strip()
         if not text:
-            if raw and self.secret:  # a secret of only whitespace is a mistake, never "not set"
+            if raw and self.refuse_blank:  # only whitespace: a mistake, never "not set"
                 raise SettingsError(f"{source or self.env} is blank (only whitespace): set a real value, or unset it.")
             return self.default
         try:
@@ -222,7 +223,9 @@ VARIABLES: Final[tuple[Variable, ...]] = (
     Variable(
         "V0_MCP_ALLOWED_HOSTS", "allowed_hosts", "extra Host values on a non-loopback bind", "hosts", "--allowed-hosts"
     ),
-    Variable("V0_MCP_AUTH_TOKEN", "auth_token", "bearer token every HTTP request must carry", "secret"),
+    Variable(
+        "V0_MCP_AUTH_TOKEN", "auth_token", "bearer token every HTTP request must carry", "secret", refuse_blank=True
+    ),
     Variable(
         "V0_MCP_REQUIRE_CLIENT_KEY",
         "require_client_key",
