@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .settings import Settings, parse_names
+from .tools._toolsets import valid_toolsets
 
 __all__ = ["main", "parse_settings"]
 
@@ -57,8 +58,7 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     parser.add_argument(
         "--toolsets",
         default=",".join(sorted(defaults.toolsets)),
-        help="comma list of builder, chats, versions, projects, deployments, hooks, integrations, "
-        "account, mcp_servers, all (default builder) [V0_MCP_TOOLSETS]",
+        help=f"comma list of {', '.join(valid_toolsets())} (default builder) [V0_MCP_TOOLSETS]",
     )
     parser.add_argument(
         "--tools",

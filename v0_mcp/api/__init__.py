@@ -1,7 +1,9 @@
-"""The v0 Platform API v1, as a typed async client that knows nothing of MCP."""
+"""The v0 Platform API, as a typed async client that knows nothing of MCP.
 
-from . import _models as models
-from ._catalogue import CATALOGUE, Kind, Method, Operation, Toolset, operation
+Each API version's catalogue and models live in their own package (``api.v1``),
+imported only by whoever uses that version.
+"""
+
 from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client
 from ._errors import (
     Conflict,
@@ -20,16 +22,16 @@ from ._errors import (
     V0TimeoutError,
     V0TransportError,
 )
+from ._operation import Catalogue, Method, Operation
 from ._pagination import paginate
 from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
 
 __all__ = [
-    "CATALOGUE",
     "DEFAULT_BASE_URL",
+    "Catalogue",
     "Conflict",
     "ContentAccumulator",
     "Forbidden",
-    "Kind",
     "Method",
     "MissingAPIKey",
     "NotFound",
@@ -41,7 +43,6 @@ __all__ = [
     "ServerError",
     "StreamEvent",
     "Timeouts",
-    "Toolset",
     "Unauthorized",
     "Unprocessable",
     "V0APIError",
@@ -53,8 +54,6 @@ __all__ = [
     "V0TransportError",
     "content_text",
     "iter_sse",
-    "models",
-    "operation",
     "paginate",
     "parse_sse",
 ]

@@ -25,7 +25,6 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
-from ._catalogue import Operation, operation
 from ._errors import (
     MissingAPIKey,
     V0APIError,
@@ -35,6 +34,7 @@ from ._errors import (
     parse_retry_after,
     transport_error,
 )
+from ._operation import Catalogue, Operation
 from ._query import encode_query
 from ._sse import StreamEvent, iter_sse
 
@@ -227,7 +227,9 @@ class V0Client:
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
+        self._catalogue = catalogue
         self._api_key = (api_key if api_key is not None else os.environ.get("V0_API_KEY", "")).strip() or None
         self._base_url = (base_url or os.environ.get("V0_API_URL") or DEFAULT_BASE_URL).rstrip("/")
         self._timeouts = timeouts or Timeouts()
@@ -274,9 +276,23 @@ class V0Client:
         view._timeouts = self._timeouts
         view._retry = self._retry
         view._session_token = None
+        view._catalogue = self._catalogue
         view._http = self._http
         view._owner = False
         return view
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The operations this client calls: v1's unless it was built for another catalogue."""
+        if self._catalogue is None:
+            from .v1 import CATALOGUE  # imported on first use, so a v2 client never loads v1
+
+            self._catalogue = CATALOGUE
+        return self._catalogue
+
+    def operation(self, op: str | Operation) -> Operation:
+        """Return ``op``, or the operation of this client's catalogue with that operationId."""
+        return op if isinstance(op, Operation) else self.catalogue[op]
 
     def __repr__(self) -> str:
         key = "set" if self.has_api_key else "unset"
@@ -309,7 +325,7 @@ class V0Client:
         query fields and body fields. An omitted argument is not sent; ``None``
         is sent as JSON ``null`` in a body (e.g. to clear chat metadata).
         """
-        op = _resolve(operation)
+        op = self.operation(operation)
         if op.content == "sse":
             raise TypeError(f"{op.id} answers with server-sent events: use V0Client.stream()")
         if op.generation and arguments.get("responseMode") == _STREAM_MODE:
@@ -342,7 +358,7 @@ class V0Client:
         ``responseMode`` (which is set to ``experimental_stream`` when omitted).
         A failed generation arrives as an event whose ``error`` is set; it is not raised.
         """
-        op = _resolve(operation)
+        op = self.operation(operation)
         if op.generation and op.content == "json" and "responseMode" in _shape(op).body:
             mode = arguments.setdefault("responseMode", _STREAM_MODE)
             if mode != _STREAM_MODE:
@@ -499,7 +515,3 @@ class V0Client:
             finally:
                 await response.aclose()
         return api_error(response, operation=op.id, secrets=[self._api_key])
-
-
-def _resolve(op: str | Operation) -> Operation:
-    return op if isinstance(op, Operation) else operation(op)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from ._catalogue import Operation, operation
 from ._client import V0Client
+from ._operation import Operation
 
 __all__ = ["paginate"]
 
@@ -24,7 +24,7 @@ async def paginate(
     client: V0Client, op: str | Operation, /, *, max_items: int | None = None, **arguments: Any
 ) -> AsyncIterator[Any]:
     """Yield every item of a paginated operation, at most ``max_items`` of them."""
-    resolved = op if isinstance(op, Operation) else operation(op)
+    resolved = client.operation(op)
     if resolved.pagination is None:
         raise TypeError(f"{resolved.id} is not paginated: use V0Client.call()")
     pages = {"offset": _offset, "cursor": _cursor, "since": _since}[resolved.pagination]

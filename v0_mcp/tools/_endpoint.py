@@ -18,12 +18,13 @@ from mcp.types import CallToolResult, ResourceLink
 from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
-from ..api import Operation, operation
+from ..api import Operation
 from ._errors import agent_errors
 from ._registry import ToolSpec
 from ._results import Result, render
 from ._runtime import runtime_of
 from ._schema import FieldSpec, argument_fields
+from ._vocabulary import Exposure, Vocabulary
 
 __all__ = ["DOCS", "Confirmation", "endpoint", "plain"]
 
@@ -87,6 +88,7 @@ def _check_confirmation(tool: str, outcome: Any) -> None:
 
 
 def endpoint(
+    vocabulary: Vocabulary,
     tool: str,
     *,
     title: str,
@@ -97,47 +99,51 @@ def endpoint(
     hide: frozenset[str] = frozenset(),
     docs: Mapping[str, str] | None = None,
 ) -> ToolSpec:
-    """Declare the tool for a catalogue operation (looked up by tool name)."""
-    op = operation(tool)
+    """Declare ``tool`` of ``vocabulary``: its arguments come from the operation behind it."""
+    exposure, op = vocabulary[tool], vocabulary.operation(tool)
     fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
     resolvers: dict[str, Any] = {}
     own: frozenset[str] = frozenset()
-    if op.kind == "destructive":
+    if exposure.kind == "destructive":
         fields["confirm"] = CONFIRM_FIELD
         own = frozenset({"confirm"})
         resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
     return ToolSpec.for_operation(
+        exposure,
         op,
         title=title,
         description=description,
         fields=fields,
         output=output,
-        handler=_handler(op, shape, links),
+        handler=_handler(exposure, op, shape, links),
         docs={**DOCS, **(docs or {})},
         resolvers=resolvers,
         own=own,
     )
 
 
-def _handler(op: Operation, shape: Shape, links: Links | None) -> Any:
+def _handler(exposure: Exposure, op: Operation, shape: Shape, links: Links | None) -> Any:
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
         if "confirmation" in args:
-            _check_confirmation(op.tool, args.pop("confirmation"))
+            _check_confirmation(exposure.tool, args.pop("confirmation"))
             args.pop("confirm", None)
         v0 = runtime_of(ctx).client_for(ctx)
-        with agent_errors(args):
+        with agent_errors(args, tool=exposure, op=op):
             response = await v0.call(op, **args)
         return render(shape(response, args), links(response, args) if links else ())
 
     return handle
 
 
-def plain(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
+def plain(
+    vocabulary: Vocabulary, tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None
+) -> ToolSpec:
     """Declare a tool whose (small) response is returned as ``data``, as v0 sent it."""
-    op = operation(tool)
+    op = vocabulary.operation(tool)
     name = "".join(part.title() for part in tool.split("_")) + "Result"
     model = create_model(name, __base__=Result, data=(op.response, ...))
     return endpoint(
+        vocabulary,
         tool,
         title=title,
         description=description,

@@ -23,7 +23,7 @@ from mcp.types import CallToolResult, ResourceLink
 from pydantic import Field
 from pydantic.fields import FieldInfo
 
-from ..api import ContentAccumulator, Operation, V0Client, V0Error, operation
+from ..api import ContentAccumulator, Operation, V0Client, V0Error
 from ._endpoint import DOCS
 from ._errors import agent_errors
 from ._registry import ToolSpec
@@ -31,6 +31,7 @@ from ._results import Result, chat_link, clip, file_link, messages_link, render,
 from ._runtime import Runtime, runtime_of
 from ._schema import FieldSpec, argument_fields
 from ._shapes import FileInfo, files_of, last_assistant
+from ._vocabulary import Exposure, Vocabulary
 
 __all__ = ["Generation", "generation", "wait_for", "wait_for_generation"]
 
@@ -215,7 +216,7 @@ async def _stop(v0: V0Client, chat_id: str, message_id: str | None) -> None:
             logger.warning("could not stop generation %s of chat %s: %s", message_id, chat_id, type(exc).__name__)
 
 
-def _start_handler(op: Operation, *, async_mode: bool) -> Any:
+def _start_handler(exposure: Exposure, op: Operation, *, async_mode: bool) -> Any:
     # chats.init has no responseMode: it always answers the finished chat.
     mode = {"responseMode": "async"} if async_mode else {}
 
@@ -223,7 +224,7 @@ def _start_handler(op: Operation, *, async_mode: bool) -> Any:
         budget = args.pop("waitSeconds", 0)
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
-        with agent_errors(args):
+        with agent_errors(args, tool=exposure, op=op):
             chat = await v0.call(op, **args, **mode)
         status, message = _status(chat, None)
         message_id = getattr(message, "id", None)
@@ -250,20 +251,23 @@ def _start_handler(op: Operation, *, async_mode: bool) -> Any:
     return handle
 
 
-def generation(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
+def generation(
+    vocabulary: Vocabulary, tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None
+) -> ToolSpec:
     """Declare a tool that starts a generation (its operation takes ``responseMode``)."""
-    op = operation(tool)
+    exposure, op = vocabulary[tool], vocabulary.operation(tool)
     async_mode = "responseMode" in argument_fields(op)
     fields = argument_fields(op, hide=frozenset({"responseMode"}))
     if async_mode:  # chats.init answers at once: nothing to wait for
         fields["waitSeconds"] = WAIT_FIELD
     return ToolSpec.for_operation(
+        exposure,
         op,
         title=title,
         description=description,
         fields=fields,
         output=Generation,
-        handler=_start_handler(op, async_mode=async_mode),
+        handler=_start_handler(exposure, op, async_mode=async_mode),
         docs={**DOCS, **(docs or {})},
         own=frozenset({"waitSeconds"}) if async_mode else frozenset(),
     )
@@ -284,20 +288,23 @@ async def _wait_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToo
     return render(result, _links(result))
 
 
-wait_for_generation: Final = ToolSpec(
-    name="wait_for_generation",
-    title="Wait for generation",
-    description="Wait for a pending generation to finish: returns reply, demoUrl and files, or pending again.",
-    toolset="chats",
-    kind="read",
-    builder=True,
-    fields={
-        "chatId": (str, FieldInfo(min_length=1)),
-        "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
-        "waitSeconds": WAIT_FIELD,
-    },
-    output=Generation,
-    handler=_wait_handler,
-    docs=DOCS,
-    own=frozenset({"waitSeconds"}),
-)
+def wait_for_generation(vocabulary: Vocabulary) -> ToolSpec:
+    """Declare ``wait_for_generation``, a workflow tool of ``vocabulary`` that no single operation backs."""
+    exposure = vocabulary["wait_for_generation"]
+    return ToolSpec(
+        name=exposure.tool,
+        title="Wait for generation",
+        description="Wait for a pending generation to finish: returns reply, demoUrl and files, or pending again.",
+        toolset=exposure.toolset,
+        kind=exposure.kind,
+        builder=exposure.builder,
+        fields={
+            "chatId": (str, FieldInfo(min_length=1)),
+            "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
+            "waitSeconds": WAIT_FIELD,
+        },
+        output=Generation,
+        handler=_wait_handler,
+        docs=DOCS,
+        own=frozenset({"waitSeconds"}),
+    )

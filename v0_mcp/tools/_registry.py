@@ -26,8 +26,10 @@ from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
-from ..api import Kind, Operation, Toolset
+from ..api import Operation
 from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
+from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
+from ._vocabulary import Exposure, Kind
 
 __all__ = [
     "TOOLSETS",
@@ -40,16 +42,7 @@ __all__ = [
     "to_mcp_tool",
 ]
 
-TOOLSETS: Final[tuple[Toolset, ...]] = (
-    "chats",
-    "versions",
-    "projects",
-    "deployments",
-    "hooks",
-    "integrations",
-    "account",
-    "mcp_servers",
-)
+TOOLSETS: Final[tuple[str, ...]] = toolset_names()
 
 # Handlers receive the request context, the validated arguments and any resolved values.
 Handler = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
@@ -74,7 +67,7 @@ class ToolSpec:
     name: str
     title: str
     description: str
-    toolset: Toolset
+    toolset: str
     kind: Kind
     builder: bool
     fields: Mapping[str, FieldSpec]
@@ -88,6 +81,7 @@ class ToolSpec:
     @classmethod
     def for_operation(
         cls,
+        exposure: Exposure,
         op: Operation,
         *,
         title: str,
@@ -99,14 +93,14 @@ class ToolSpec:
         resolvers: Mapping[str, Any] | None = None,
         own: frozenset[str] = frozenset(),
     ) -> ToolSpec:
-        """Declare the tool of a catalogue operation: name, toolset, kind and profile come from the catalogue."""
+        """Declare the tool of an operation: name, toolset, kind and profile come from the vocabulary."""
         return cls(
-            name=op.tool,
+            name=exposure.tool,
             title=title,
             description=description,
-            toolset=op.toolset,
-            kind=op.kind,
-            builder=op.builder,
+            toolset=exposure.toolset,
+            kind=exposure.kind,
+            builder=exposure.builder,
             fields=fields,
             output=output,
             handler=handler,
@@ -146,8 +140,8 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
         raise UnknownNameError(
             f"unknown tool(s): {', '.join(sorted(unknown))}. Valid tools: {', '.join(sorted(names))}"
         )
-    if selection.toolsets is not None and (bad := selection.toolsets - {*TOOLSETS, "all", "builder"}):
-        valid = ", ".join(("builder", *TOOLSETS, "all"))
+    if selection.toolsets is not None and (bad := selection.toolsets - set(valid_toolsets())):
+        valid = ", ".join(valid_toolsets())
         raise UnknownNameError(f"unknown toolset(s): {', '.join(sorted(bad))}. Valid toolsets: {valid}")
 
     def enabled(spec: ToolSpec) -> bool:
@@ -155,8 +149,8 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
             return False
         if spec.name in selection.tools:
             return True
-        wanted = selection.toolsets if selection.toolsets is not None else frozenset({"builder"})
-        return "all" in wanted or spec.toolset in wanted or ("builder" in wanted and spec.builder)
+        wanted = selection.toolsets if selection.toolsets is not None else frozenset({BUILDER})
+        return EVERYTHING in wanted or spec.toolset in wanted or (BUILDER in wanted and spec.builder)
 
     order = {name: index for index, name in enumerate(TOOLSETS)}
     return sorted(filter(enabled, specs), key=lambda s: (order[s.toolset], s.name))

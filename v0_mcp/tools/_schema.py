@@ -83,7 +83,7 @@ def argument_fields(op: Operation, *, hide: frozenset[str] = frozenset()) -> dic
     for source in sources:
         for name, spec in source.items():
             if name in fields:
-                raise ValueError(f"{op.tool}: argument {name!r} appears twice")
+                raise ValueError(f"{op.id}: argument {name!r} appears twice")
             if name not in hide:
                 fields[name] = spec
     return fields

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ._endpoint import endpoint, plain
-from ._shapes import Deleted, deleted_of
+from .._shapes import Deleted, deleted_of
+from ._declare import endpoint, plain
 
 TOOLS = (
     plain("list_hooks", title="List webhooks", description="List your webhooks."),

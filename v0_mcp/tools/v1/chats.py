@@ -9,12 +9,12 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
-from ._endpoint import endpoint, plain
-from ._errors import agent_errors
-from ._generation import follow, generation, wait_for_generation
-from ._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
-from ._runtime import runtime_of
-from ._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo, chat_brief_of, chat_of, deleted_of, message_of
+from .._errors import agent_errors
+from .._generation import follow
+from .._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
+from .._runtime import runtime_of
+from .._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo, chat_brief_of, chat_of, deleted_of, message_of
+from ._declare import endpoint, generation, plain, wait_for_generation
 
 
 class ChatList(Result):

@@ -13,11 +13,11 @@ from typing import Any, Final
 from mcp.server.mcpserver import Context
 from mcp.types import BlobResourceContents, CallToolResult, EmbeddedResource
 
-from ._endpoint import endpoint
-from ._errors import agent_errors
-from ._results import Result, file_link, render, version_link
-from ._runtime import runtime_of
-from ._shapes import VersionInfo, version_of
+from .._errors import agent_errors
+from .._results import Result, file_link, render, version_link
+from .._runtime import runtime_of
+from .._shapes import VersionInfo, version_of
+from ._declare import endpoint
 
 MAX_EMBEDDED_BYTES: Final = 48_000  # base64 of this stays well inside the result budget
 

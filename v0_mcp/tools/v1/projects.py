@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._endpoint import endpoint, plain
-from ._results import Result, project_link
-from ._shapes import Deleted, ProjectInfo, deleted_of, project_of
+from .._results import Result, project_link
+from .._shapes import Deleted, ProjectInfo, deleted_of, project_of
+from ._declare import endpoint, plain
 
 
 class ProjectList(Result):
