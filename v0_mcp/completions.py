@@ -30,6 +30,7 @@ from mcp.types import (
     ResourceTemplateReference,
 )
 
+from ._sdk import lowlevel_of
 from .api import V0Client, V0Error
 from .tools._runtime import runtime_of
 
@@ -195,5 +196,5 @@ def register_completions(server: V0MCPServer) -> None:
     if server in _REGISTERED:
         return
     _REGISTERED.add(server)
-    lowlevel: Server[Any] = server._lowlevel_server
+    lowlevel: Server[Any] = lowlevel_of(server)
     lowlevel.add_request_handler("completion/complete", CompleteRequestParams, _handler(server))

@@ -44,7 +44,13 @@ from mcp.server.context import ServerRequestContext
 from mcp.server.lowlevel.server import Server
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
-from mcp.server.subscriptions import ResourceUpdated, SubscriptionBus
+from mcp.server.subscriptions import (
+    InMemorySubscriptionBus,
+    ListenHandler,
+    ResourceUpdated,
+    ServerEvent,
+    SubscriptionBus,
+)
 from mcp.shared.exceptions import MCPError
 from mcp.shared.uri_template import UriTemplate
 from mcp.types import (
@@ -63,6 +69,7 @@ from mcp.types import (
     UnsubscribeRequestParams,
 )
 
+from ._sdk import connection_of, lowlevel_of, subscription_bus_of
 from .api import NotFound, V0Client, V0Error, content_text, paginate
 from .tools._errors import agent_errors
 from .tools._results import file_link, mime_type_for
@@ -79,6 +86,7 @@ __all__ = [
     "LIST_PAGE_SIZE",
     "MESSAGES",
     "PROJECT",
+    "RESOURCE_NOT_FOUND",
     "TEMPLATES",
     "VERSION",
     "file_uri",
@@ -100,7 +108,10 @@ MAX_MESSAGES: Final = 1_000  # newest messages a thread shows
 MAX_LOG_LINES: Final = 5_000
 SLOW_POLL: Final = 15.0  # seconds between polls of an idle subscribed resource
 MAX_WATCHES: Final = 64  # legacy subscriptions one server polls at once
+MAX_WATCHES_PER_CONNECTION: Final = 16  # so one client cannot take every slot
 MAX_WATCHES_PER_LISTEN: Final = 16
+MAX_LISTENS_PER_CALLER: Final = 8  # open subscriptions/listen streams per v0 key (or connection without a key)
+RESOURCE_NOT_FOUND: Final = -32002  # JSON-RPC code MCP clients expect for a resource that does not exist
 
 _FILE_TEMPLATE: Final = UriTemplate.parse(FILE)
 _CHAT_TEMPLATES: Final = (UriTemplate.parse(CHAT), UriTemplate.parse(MESSAGES))
@@ -152,6 +163,25 @@ def _reading(missing: str) -> Iterator[None]:
         raise ResourceNotFoundError(missing) from None
     except V0Error as exc:
         raise ResourceError(_describe(exc)) from None
+
+
+def _not_found(read: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """Answer a resource that does not exist with ``-32002`` and its URI, as MCP clients expect.
+
+    The SDK answers ``ResourceNotFoundError`` (an unknown id, or a URI no template
+    matches) with ``-32602``; every other error passes through unchanged.
+    """
+
+    async def read_resource(rctx: ServerRequestContext[Any, Any], params: ReadResourceRequestParams) -> Any:
+        try:
+            return await read(rctx, params)
+        except MCPError as exc:
+            uri = str(params.uri)
+            if exc.error.code != INVALID_PARAMS or exc.error.data != {"uri": uri}:
+                raise
+            raise MCPError(code=RESOURCE_NOT_FOUND, message=exc.error.message, data={"uri": uri}) from None
+
+    return read_resource
 
 
 def _client(ctx: Context[Any, Any]) -> V0Client:
@@ -381,6 +411,23 @@ def _decode_cursor(cursor: str | None) -> int:
     return offset
 
 
+def _one_page(handler: Callable[..., Awaitable[Any]], method: str) -> Callable[..., Awaitable[Any]]:
+    """Refuse a cursor on a list that is always one page, as ``resources/list`` refuses a bad one.
+
+    Such a list never hands out a ``nextCursor``, so any cursor is one it did not make.
+    """
+
+    async def list_one_page(rctx: ServerRequestContext[Any, Any], params: PaginatedRequestParams | None) -> Any:
+        if params is not None and params.cursor is not None:
+            raise MCPError(
+                code=INVALID_PARAMS,
+                message=f"Invalid cursor: {method} has a single page; call it without a cursor.",
+            )
+        return await handler(rctx, params)
+
+    return list_one_page
+
+
 def _listed(chat: Any) -> list[Resource]:
     brief = chat_brief_of(chat)
     name = brief.name or brief.id
@@ -532,31 +579,50 @@ def _missing_for(uri: str) -> str:
 
 
 async def _watch(poller: _Poller, notify: Callable[[], Awaitable[None]], runtime: Runtime) -> None:
-    """Poll until cancelled, calling ``notify`` on every change; fast while the object moves."""
+    """Poll until cancelled, calling ``notify`` on every change; fast while the object moves.
+
+    Polling ends by itself when nobody can be told any more (the notification cannot
+    be sent: the client is gone) or when the object stayed unchanged for the
+    runtime's ``subscription_idle_expiry`` seconds, so abandoned pollers stop calling v0.
+    """
     fast = max(runtime.poll_interval, 0.05)
     slow = max(SLOW_POLL, fast)
-    interval = fast
+    interval, idle = fast, 0.0
     while True:
         await anyio.sleep(interval)
         try:
             changed, active = await poller.poll()
         except NotFound:
-            await notify()  # deleted: readers now get the not-found error
+            await _tell(notify)  # deleted: readers now get the not-found error
             return
         except V0Error as exc:
             logger.debug("polling a subscribed resource failed: %s", type(exc).__name__)
-            interval = min(interval * 2, slow)
-            continue
-        if changed:
-            await notify()
+            changed, active = False, False
+        idle = 0.0 if changed or active else idle + interval
+        if changed and not await _tell(notify):
+            logger.info("stopped polling a subscribed resource: its client is gone")
+            return
+        if idle >= runtime.subscription_idle_expiry:
+            logger.info("stopped polling a subscribed resource unchanged for %.0f s; subscribe again to resume", idle)
+            return
         interval = fast if changed or active else min(interval * 2, slow)
+
+
+async def _tell(notify: Callable[[], Awaitable[None]]) -> bool:
+    """Send one notification; False when the client's stream is closed."""
+    try:
+        await notify()
+    except (anyio.ClosedResourceError, anyio.BrokenResourceError):
+        return False
+    return True
 
 
 class _Watches:
     """Legacy-era subscriptions: one polling task per (connection, URI), hosted by the server's lifespan."""
 
-    def __init__(self, limit: int = MAX_WATCHES) -> None:
+    def __init__(self, limit: int = MAX_WATCHES, per_connection: int = MAX_WATCHES_PER_CONNECTION) -> None:
         self._limit = limit
+        self._per_connection = per_connection
         self._groups: list[tuple[object, anyio.abc.TaskGroup]] = []  # with the lifespan state each serves
         self._scopes: dict[tuple[object, str], anyio.CancelScope] = {}
         self._owners: set[int] = set()
@@ -587,6 +653,12 @@ class _Watches:
         serving = [group for served, group in self._groups if served is state] or [g for _, g in self._groups]
         if not serving:
             raise MCPError(code=INTERNAL_ERROR, message="Subscriptions need a running server; none is running.")
+        if sum(1 for held, _ in self._scopes if held is owner) >= self._per_connection:
+            raise MCPError(
+                code=INVALID_REQUEST,
+                message=f"Too many subscriptions ({self._per_connection}) on this connection; "
+                "resources/unsubscribe from some first.",
+            )
         if len(self._scopes) >= self._limit:
             raise MCPError(
                 code=INVALID_REQUEST,
@@ -631,7 +703,7 @@ def _connection_of(rctx: ServerRequestContext[Any, Any]) -> object:
     every request of one client. The SDK offers no public handle on it yet, so fall back to
     the session when it is not there.
     """
-    return getattr(rctx.session, "_connection", None) or rctx.session
+    return connection_of(rctx.session)
 
 
 def _subscribe_handlers(
@@ -674,24 +746,70 @@ def _subscribe_handlers(
     return subscribe, unsubscribe
 
 
-def _listen_handler(
-    server: V0MCPServer, listen: Callable[..., Awaitable[Any]], bus: SubscriptionBus
-) -> Callable[..., Awaitable[Any]]:
-    """Wrap the SDK's ``subscriptions/listen`` so the stream's v0 URIs are polled while it is open."""
+class _StreamBus:
+    """One listen stream's bus: the server's events, except resource updates, which are this stream's own.
+
+    A stream's v0 URIs are polled with its caller's key; publishing those updates on
+    the shared bus would tell every stream listening on the same URI, another key's
+    included, that the chat moved. Each stream hears only its own pollers.
+    """
+
+    def __init__(self, shared: SubscriptionBus) -> None:
+        self._shared = shared
+        self._own = InMemorySubscriptionBus()
+
+    async def publish(self, event: ServerEvent) -> None:
+        await self._own.publish(event)
+
+    def subscribe(self, listener: Callable[[ServerEvent], None]) -> Callable[[], None]:
+        def shared(event: ServerEvent) -> None:
+            if not isinstance(event, ResourceUpdated):
+                listener(event)
+
+        leave_shared, leave_own = self._shared.subscribe(shared), self._own.subscribe(listener)
+
+        def unsubscribe() -> None:
+            leave_shared()
+            leave_own()
+
+        return unsubscribe
+
+
+def _caller_of(rctx: ServerRequestContext[Any, Any], v0: V0Client) -> object:
+    """Return who a limit counts against: the v0 key in use (as a digest), else the connection."""
+    return v0.key_digest or connection_of(rctx.session)
+
+
+def _listen_handler(server: V0MCPServer, bus: SubscriptionBus) -> Callable[..., Awaitable[Any]]:
+    """Serve ``subscriptions/listen``: the stream's v0 URIs are polled for its caller while it is open."""
+    open_streams: dict[object, int] = {}
 
     async def listen_and_poll(rctx: ServerRequestContext[Any, Any], params: SubscriptionsListenRequestParams) -> Any:
         ctx = _request_context(server, rctx)
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
+        caller = _caller_of(rctx, v0)
+        if open_streams.get(caller, 0) >= MAX_LISTENS_PER_CALLER:
+            raise MCPError(
+                code=INVALID_REQUEST,
+                message=f"Too many open listen streams ({MAX_LISTENS_PER_CALLER}) for this caller; close one first.",
+            )
         uris = list(dict.fromkeys(params.notifications.resource_subscriptions or ()))
         watched = [(uri, poller) for uri in uris if (poller := _poller_for(uri, v0)) is not None]
-        async with anyio.create_task_group() as group:
-            for uri, poller in watched[:MAX_WATCHES_PER_LISTEN]:
-                group.start_soon(_watch_listened, poller, uri, bus, runtime)
-            try:
-                return await listen(rctx, params)
-            finally:
-                group.cancel_scope.cancel()
+        own = _StreamBus(bus)
+        open_streams[caller] = open_streams.get(caller, 0) + 1
+        try:
+            async with anyio.create_task_group() as group:
+                for uri, poller in watched[:MAX_WATCHES_PER_LISTEN]:
+                    group.start_soon(_watch_listened, poller, uri, own, runtime)
+                try:
+                    return await ListenHandler(own)(rctx, params)
+                finally:
+                    group.cancel_scope.cancel()
+        finally:
+            open_streams[caller] -= 1
+            if not open_streams[caller]:
+                del open_streams[caller]
 
     return listen_and_poll
 
@@ -759,11 +877,16 @@ def register_resources(server: V0MCPServer) -> None:
         )(template.read)
 
     # MCPServer has no public hook for these; the low-level server takes replacement handlers.
-    lowlevel: Server[Any] = server._lowlevel_server
+    lowlevel: Server[Any] = lowlevel_of(server)
     lowlevel.add_request_handler("resources/list", PaginatedRequestParams, _list_handler(server))
     read = lowlevel.get_request_handler("resources/read")
     if read is not None:
-        lowlevel.add_request_handler("resources/read", ReadResourceRequestParams, _typed_files(read.handler))
+        lowlevel.add_request_handler(
+            "resources/read", ReadResourceRequestParams, _not_found(_typed_files(read.handler))
+        )
+    tools = lowlevel.get_request_handler("tools/list")
+    if tools is not None:
+        lowlevel.add_request_handler("tools/list", PaginatedRequestParams, _one_page(tools.handler, "tools/list"))
 
     watches = _Watches()
     subscribe, unsubscribe = _subscribe_handlers(server, watches)
@@ -772,8 +895,8 @@ def register_resources(server: V0MCPServer) -> None:
     lowlevel.lifespan = _hosting_lifespan(lowlevel, watches)
 
     listen = lowlevel.get_request_handler("subscriptions/listen")
-    bus: SubscriptionBus | None = getattr(server, "_subscriptions", None)
+    bus = subscription_bus_of(server)
     if listen is not None and bus is not None:
         lowlevel.add_request_handler(
-            "subscriptions/listen", SubscriptionsListenRequestParams, _listen_handler(server, listen.handler, bus)
+            "subscriptions/listen", SubscriptionsListenRequestParams, _listen_handler(server, bus)
         )

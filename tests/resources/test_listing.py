@@ -74,6 +74,15 @@ async def test_a_cursor_it_did_not_issue_is_refused(server: V0MCPServer, era: st
     assert "cursor" in caught.value.error.message
 
 
+async def test_tools_list_treats_a_bad_cursor_as_resources_list_does(server: V0MCPServer, era: str) -> None:
+    async with connect(server, era) as client:
+        assert (await client.list_tools()).tools  # no cursor: the one page
+        with pytest.raises(MCPError) as caught:
+            await client.list_tools(cursor="not-a-cursor")
+    assert caught.value.error.code == INVALID_PARAMS
+    assert "cursor" in caught.value.error.message
+
+
 async def test_a_missing_key_is_a_clear_error(server: V0MCPServer, era: str, v0: V0Client) -> None:
     server.v0_runtime.client = v0.with_api_key("")
     async with connect(server, era) as client:

@@ -9,6 +9,7 @@ turns every failure into a :class:`~v0_mcp.api.V0Error`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -249,6 +250,13 @@ class V0Client:
     def has_api_key(self) -> bool:
         """Whether calls can authenticate."""
         return self._api_key is not None
+
+    @property
+    def key_digest(self) -> str | None:
+        """Tell API keys apart without revealing them (for per-caller limits); None without a key."""
+        if self._api_key is None:
+            return None
+        return hashlib.sha256(self._api_key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     @property
     def base_url(self) -> str:

@@ -24,6 +24,7 @@ class Runtime:
     max_poll_interval: float = 3.0
     default_wait: int = 120
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
+    subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""
