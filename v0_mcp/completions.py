@@ -14,7 +14,7 @@ import logging
 import re
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
 
 import anyio
 from mcp.server.context import ServerRequestContext
@@ -32,10 +32,7 @@ from mcp.types import (
 
 from ._sdk import lowlevel_of
 from .api import V0Client, V0Error
-from .tools._runtime import runtime_of
-
-if TYPE_CHECKING:  # the server module wires this one in
-    from .server import V0MCPServer
+from .tools._runtime import V0MCPServer, runtime_of
 
 __all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]
 

@@ -36,7 +36,7 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final, Protocol
 
 import anyio
 import anyio.abc
@@ -73,11 +73,8 @@ from ._sdk import connection_of, lowlevel_of, subscription_bus_of
 from .api import NotFound, V0Client, V0Error, content_text, paginate
 from .tools._errors import agent_errors
 from .tools._results import file_link, mime_type_for
-from .tools._runtime import Runtime, runtime_of
+from .tools._runtime import Runtime, V0MCPServer, runtime_of
 from .tools._shapes import chat_brief_of, chat_of, last_assistant, project_of, version_of
-
-if TYPE_CHECKING:  # the server module wires this one in
-    from .server import V0MCPServer
 
 __all__ = [
     "CHAT",

@@ -45,23 +45,13 @@ class CountingTransport(httpx.AsyncBaseTransport):
         return await self._inner.handle_async_request(request)
 
 
-_SERVER: list[V0MCPServer] = []
-
-
-def make_server(client: V0Client) -> V0MCPServer:
-    """Return the server with every tool, resource, completion and prompt, polling fast, over ``client``.
-
-    Building every tool's schema takes a while, so the server is built once and only its
-    runtime (which holds the v0 client) is new for each test.
-    """
-    if not _SERVER:
-        server = build_server(Settings(toolsets=frozenset({"all"})), client=client)
-        register_resources(server)
-        register_completions(server)
-        register_prompts(server)
-        _SERVER.append(server)
-    server = _SERVER[0]
-    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
+def make_server(client: V0Client, **runtime: Any) -> V0MCPServer:
+    """Return a new server with every tool, resource, completion and prompt, polling fast, over ``client``."""
+    options: dict[str, Any] = {"poll_interval": 0.05, "max_poll_interval": 0.1, **runtime}
+    server = build_server(Settings(toolsets=frozenset({"all"})), runtime=Runtime(client=client, **options))
+    register_resources(server)
+    register_completions(server)
+    register_prompts(server)
     return server
 
 

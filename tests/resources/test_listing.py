@@ -6,7 +6,7 @@ import pytest
 from mcp import MCPError
 from mcp.types import INVALID_PARAMS
 
-from tests.resources.conftest import CountingTransport, Seeded, connect
+from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp import resources
 from v0_mcp.api import V0Client
 from v0_mcp.server import V0MCPServer
@@ -83,8 +83,8 @@ async def test_tools_list_treats_a_bad_cursor_as_resources_list_does(server: V0M
     assert "cursor" in caught.value.error.message
 
 
-async def test_a_missing_key_is_a_clear_error(server: V0MCPServer, era: str, v0: V0Client) -> None:
-    server.v0_runtime.client = v0.with_api_key("")
+async def test_a_missing_key_is_a_clear_error(era: str, v0: V0Client) -> None:
+    server = make_server(v0.with_api_key(""))
     async with connect(server, era) as client:
         with pytest.raises(MCPError) as caught:
             await client.list_resources()

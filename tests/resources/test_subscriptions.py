@@ -17,8 +17,9 @@ from mcp.server.subscriptions import InMemorySubscriptionBus, ServerEvent, Tools
 from mcp.server.subscriptions import ResourceUpdated as ServerResourceUpdated
 from mcp.types import INVALID_PARAMS, INVALID_REQUEST, ResourceUpdatedNotification
 
-from tests.resources.conftest import CountingTransport, Seeded, connect
+from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp._sdk import subscription_bus_of
+from v0_mcp.api import V0Client
 from v0_mcp.resources import MAX_LISTENS_PER_CALLER, _StreamBus, _Watches
 from v0_mcp.server import V0MCPServer
 
@@ -269,9 +270,9 @@ async def test_one_connection_cannot_take_every_subscription_slot() -> None:
 
 @legacy_subscribe
 async def test_polling_of_an_object_that_stays_idle_expires(
-    server: V0MCPServer, seeded: Seeded, transport: CountingTransport
+    v0: V0Client, seeded: Seeded, transport: CountingTransport
 ) -> None:
-    server.v0_runtime.subscription_idle_expiry = 0.2
+    server = make_server(v0, subscription_idle_expiry=0.2)
     async with connect(server, "legacy") as client:
         await client.subscribe_resource(f"v0://chats/{seeded.chat_id}")
         await anyio.sleep(1.0)  # the 0.05 s poll doubles while idle: 0.05 + 0.1 + 0.2 passes the expiry

@@ -41,21 +41,14 @@ def make_v0(sim: Simulator, api_key: str | None = API_KEY, **options: Any) -> V0
     return V0Client(api_key, base_url=BASE_URL, transport=httpx.ASGITransport(app=sim.app), **options)
 
 
-_SERVERS: dict[Settings, V0MCPServer] = {}
-
-
 def make_server(settings: Settings = ALL, *, client: V0Client | None = None) -> V0MCPServer:
-    """Return the server for ``settings`` over ``client``, polling fast (generations here take 0.1 s).
+    """Return a new server for ``settings`` over ``client``, polling fast (generations here take 0.1 s).
 
-    Building every tool's schema takes a while, so servers are built once per settings and
-    only their runtime (which holds the v0 client) is new for each test.
+    Each test gets its own server, and with it its own runtime; the SDK tools behind
+    it are built once per process, so a server is cheap to build.
     """
     client = client or V0Client("unused", base_url=BASE_URL)
-    server = _SERVERS.get(settings)
-    if server is None:
-        server = _SERVERS[settings] = build_server(settings, client=client)
-    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
-    return server
+    return build_server(settings, runtime=Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1))
 
 
 def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:

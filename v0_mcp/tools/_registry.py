@@ -194,7 +194,18 @@ def describe_validation_error(tool: str, exc: ValidationError) -> str:
     return f"Invalid arguments for {tool}:\n" + "\n".join(lines)
 
 
+_BUILT: dict[int, tuple[ToolSpec, Tool]] = {}
+
+
 def to_mcp_tool(spec: ToolSpec) -> Tool:
+    """Return the SDK tool for a spec, built once per spec (specs are immutable module constants)."""
+    built = _BUILT.get(id(spec))
+    if built is None or built[0] is not spec:
+        built = _BUILT[id(spec)] = (spec, _build_tool(spec))
+    return built[1]
+
+
+def _build_tool(spec: ToolSpec) -> Tool:
     """Build the SDK tool for a spec: strict arguments, compact schemas, annotations.
 
     The tool is assembled directly rather than through ``Tool.from_function``,

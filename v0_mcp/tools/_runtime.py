@@ -1,16 +1,22 @@
-"""What a running tool needs from the server: the v0 client for this request, and timing."""
+"""The server's typed app state: the v0 client for each request, and timing.
+
+Each run of the server (the stdio process, the HTTP session manager, one SSE
+connection) enters its lifespan, which yields an :class:`AppState` holding the
+:class:`Runtime`; every handler finds it in its request context
+(``lifespan_context``), so no state hangs on the server object.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
-from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import Context, MCPServer
 
 from ..api import V0Client
 
-__all__ = ["API_KEY_HEADER", "Runtime", "runtime_of"]
+__all__ = ["API_KEY_HEADER", "AppState", "Runtime", "V0MCPServer", "runtime_of"]
 
 API_KEY_HEADER: Final = "x-v0-api-key"
 
@@ -36,9 +42,24 @@ class Runtime:
         return self.client.with_api_key(key) if key else self.client
 
 
+@dataclass(eq=False)
+class AppState:
+    """What one run of the server holds: the runtime (shared by the runs of one server).
+
+    A distinct object per run, so what a run hosts (its subscriptions) is told apart from
+    another run's even when both serve the same runtime.
+    """
+
+    runtime: Runtime
+
+
+V0MCPServer: TypeAlias = MCPServer[AppState]
+"""An MCP server whose lifespan yields an :class:`AppState` (what ``v0_mcp.server.build_server`` builds)."""
+
+
 def runtime_of(ctx: Context[Any, Any]) -> Runtime:
-    """Return the runtime of the server handling ``ctx``."""
-    runtime = getattr(ctx.mcp_server, "v0_runtime", None)
-    if not isinstance(runtime, Runtime):
+    """Return the runtime of the server run handling ``ctx``."""
+    state = ctx.request_context.lifespan_context
+    if not isinstance(state, AppState):
         raise RuntimeError("the MCP server was not built by v0_mcp.server.build_server")
-    return runtime
+    return state.runtime
