@@ -7,8 +7,8 @@ from mcp import MCPError
 from mcp.types import INVALID_PARAMS
 
 from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
-from v0_mcp import resources
 from v0_mcp.api import V0Client
+from v0_mcp.resources import _listing
 from v0_mcp.server import V0MCPServer
 
 
@@ -42,7 +42,7 @@ async def test_most_recent_chats_come_first(server: V0MCPServer, era: str, seede
 async def test_pages_follow_the_cursor_until_the_chats_run_out(
     server: V0MCPServer, era: str, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(resources, "LIST_PAGE_SIZE", 1)
+    monkeypatch.setattr(_listing, "LIST_PAGE_SIZE", 1)
     pages: list[list[str]] = []
     async with connect(server, era) as client:
         cursor: str | None = None

@@ -20,7 +20,8 @@ from mcp.types import INVALID_PARAMS, INVALID_REQUEST, ResourceUpdatedNotificati
 from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp._sdk import subscription_bus_of
 from v0_mcp.api import V0Client
-from v0_mcp.resources import MAX_LISTENS_PER_CALLER, _StreamBus, _Watches
+from v0_mcp.resources import MAX_LISTENS_PER_CALLER
+from v0_mcp.resources._subscriptions import StreamBus, Watches
 from v0_mcp.server import V0MCPServer
 
 # resources/subscribe is the legacy era's way, and the SDK client says so.
@@ -214,7 +215,7 @@ async def test_a_listen_stream_hears_only_its_own_pollers(server: V0MCPServer, s
 
 async def test_a_stream_bus_passes_on_the_servers_other_events_and_its_own_updates() -> None:
     shared, heard = InMemorySubscriptionBus(), list[ServerEvent]()
-    stream = _StreamBus(shared)
+    stream = StreamBus(shared)
     leave = stream.subscribe(heard.append)
     await shared.publish(ServerResourceUpdated(uri="v0://chats/a"))
     await shared.publish(ToolsListChanged())
@@ -248,7 +249,7 @@ async def test_one_caller_cannot_open_every_listen_stream(server: V0MCPServer, s
 
 
 async def test_one_connection_cannot_take_every_subscription_slot() -> None:
-    watches, state = _Watches(limit=3, per_connection=2), object()
+    watches, state = Watches(limit=3, per_connection=2), object()
     greedy, other = object(), object()
 
     async def poll_forever() -> None:

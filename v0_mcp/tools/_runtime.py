@@ -9,16 +9,23 @@ connection) enters its lifespan, which yields an :class:`AppState` holding the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
 
 from mcp.server.mcpserver import Context, MCPServer
 
 from ..api import V0Client
+from ._adapter import Adapter
 
 __all__ = ["API_KEY_HEADER", "AppState", "Runtime", "V0MCPServer", "runtime_of"]
 
 API_KEY_HEADER: Final = "x-v0-api-key"
+
+
+def _default_adapter() -> Adapter:
+    from .v1._adapter import V1  # at construction, when every module is loaded
+
+    return V1
 
 
 @dataclass
@@ -31,6 +38,7 @@ class Runtime:
     default_wait: int = 120
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
     subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
+    adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""

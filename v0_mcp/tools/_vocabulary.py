@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Final, Literal
 
 from ..api import Catalogue, Operation
+from ._adapter import Adapter
 
 __all__ = ["Exposure", "Kind", "Vocabulary"]
 
@@ -35,8 +36,11 @@ class Exposure:
 class Vocabulary:
     """The tools of one API version, looked up by tool name, over that version's catalogue."""
 
-    def __init__(self, version: str, catalogue: Callable[[], Catalogue], exposures: Iterable[Exposure]) -> None:
+    def __init__(
+        self, version: str, catalogue: Callable[[], Catalogue], adapter: Adapter, exposures: Iterable[Exposure]
+    ) -> None:
         self.version: Final = version
+        self.adapter: Final = adapter  # the version's seam for waits, resources and completions
         self._catalogue = catalogue  # a loader: the catalogue imports the version's models
         self.exposures: tuple[Exposure, ...] = tuple(exposures)
         self._by_tool = {exposure.tool: exposure for exposure in self.exposures}

@@ -6,6 +6,7 @@ from typing import Final
 
 from ...api import Catalogue
 from .._vocabulary import Exposure, Vocabulary
+from ._adapter import V1
 
 __all__ = ["VOCABULARY"]
 
@@ -17,7 +18,7 @@ def _catalogue() -> Catalogue:
 
 
 # fmt: off
-VOCABULARY: Final = Vocabulary("v1", _catalogue, (
+VOCABULARY: Final = Vocabulary("v1", _catalogue, V1, (
     Exposure("create_chat", "chats", "write", True, ("chats.create",)),
     Exposure("list_chats", "chats", "read", True, ("chats.find",)),
     Exposure("init_chat", "chats", "write", False, ("chats.init",)),

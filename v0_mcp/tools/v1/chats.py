@@ -10,11 +10,11 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
 from .._errors import agent_errors
-from .._generation import follow
 from .._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
 from .._runtime import runtime_of
-from .._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo, chat_brief_of, chat_of, deleted_of, message_of
+from .._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo
 from ._declare import endpoint, generation, plain, wait_for_generation
+from ._shapes import chat_brief_of, chat_of, deleted_of, message_of
 
 
 class ChatList(Result):
@@ -66,7 +66,8 @@ def _message_text(chat: Any, message_id: str) -> str | None:
 
 
 async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    v0 = runtime_of(ctx).client_for(ctx)
+    runtime = runtime_of(ctx)
+    v0 = runtime.client_for(ctx)
     chunks = 0
 
     async def report(_: str) -> None:
@@ -75,7 +76,7 @@ async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
         await ctx.report_progress(chunks, None, "v0 is generating")
 
     with agent_errors(args):
-        followed = await follow(v0, args["chatId"], args["messageId"], report)
+        followed = await runtime.adapter.follow(v0, args["chatId"], args["messageId"], report)
     # A finished message streams no chunks, only the chat: its text is in the chat's messages.
     reply = followed.text or _message_text(followed.chat, args["messageId"])
     result = Resumed(chatId=args["chatId"], messageId=args["messageId"], events=followed.events, reply=clip(reply))

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._results import Result, clip, deployment_logs_link
-from .._shapes import Deleted, DeploymentInfo, deleted_of, deployment_of
+from .._shapes import Deleted, DeploymentInfo
 from ._declare import endpoint
+from ._shapes import deleted_of, deployment_of
 
 
 class DeploymentList(Result):

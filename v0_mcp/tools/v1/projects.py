@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._results import Result, project_link
-from .._shapes import Deleted, ProjectInfo, deleted_of, project_of
+from .._shapes import Deleted, ProjectInfo
 from ._declare import endpoint, plain
+from ._shapes import deleted_of, project_of
 
 
 class ProjectList(Result):

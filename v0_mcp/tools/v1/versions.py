@@ -16,8 +16,9 @@ from mcp.types import BlobResourceContents, CallToolResult, EmbeddedResource
 from .._errors import agent_errors
 from .._results import Result, file_link, render, version_link
 from .._runtime import runtime_of
-from .._shapes import VersionInfo, version_of
+from .._shapes import VersionInfo
 from ._declare import endpoint
+from ._shapes import version_of
 
 MAX_EMBEDDED_BYTES: Final = 48_000  # base64 of this stays well inside the result budget
 
