@@ -270,6 +270,7 @@ async def test_one_connection_cannot_take_every_subscription_slot() -> None:
 
 
 @legacy_subscribe
+@pytest.mark.slow  # waits in real time
 async def test_polling_of_an_object_that_stays_idle_expires(
     v0: V0Client, seeded: Seeded, transport: CountingTransport
 ) -> None:

@@ -29,7 +29,7 @@ from ._endpoint import DOCS
 from ._errors import agent_errors
 from ._registry import ToolSpec
 from ._results import Result, chat_link, clip, file_link, messages_link, render, version_link
-from ._runtime import Runtime, runtime_of
+from ._runtime import Clock, Runtime, runtime_of
 from ._schema import FieldSpec, argument_fields
 from ._shapes import FileInfo
 from ._vocabulary import Exposure, Vocabulary
@@ -113,15 +113,16 @@ def _doing(text: str | None) -> str:
 class Progress:
     """MCP progress for one call: seconds waited, strictly increasing as the protocol requires."""
 
-    def __init__(self, ctx: Context[Any, Any], total: float) -> None:
+    def __init__(self, ctx: Context[Any, Any], total: float, clock: Clock) -> None:
         self._ctx = ctx
         self._total = total or None
-        self._start = anyio.current_time()
+        self._clock = clock
+        self._start = clock.now()
         self._last = -1.0
 
     @property
     def waited(self) -> float:
-        return anyio.current_time() - self._start
+        return self._clock.now() - self._start
 
     async def __call__(self, message: str) -> None:
         value = max(round(self.waited, 3), self._last + 0.001)
@@ -144,7 +145,7 @@ async def wait_for(
     what v0 is writing as it writes it; the chat is then polled for the outcome
     (and polled throughout if the stream is not available).
     """
-    progress = progress or Progress(ctx, budget)
+    progress = progress or Progress(ctx, budget, runtime.clock)
     if message_id and budget > 0 and runtime.follow_streams:
         with anyio.move_on_after(budget - progress.waited):
             await _follow(runtime, v0, chat_id, message_id, progress)
@@ -160,7 +161,7 @@ async def wait_for(
         await progress(_doing(chat.reply.content if chat.reply is not None else None))
         if waited >= budget:
             return _result(chat, "pending", waited, note=_pending_note(chat_id, message_id))
-        await anyio.sleep(min(interval, budget - waited))
+        await runtime.clock.sleep(min(interval, budget - waited))
         interval = min(interval * 1.5, runtime.max_poll_interval)
 
 
@@ -197,7 +198,7 @@ def _start_handler(exposure: Exposure, op: Operation) -> Any:
             chat = runtime.adapter.snapshot(await v0.call(op, **args, **start.arguments))
         status = _status(chat)
         message_id = chat.reply.id if chat.reply is not None else None
-        progress = Progress(ctx, budget)
+        progress = Progress(ctx, budget, runtime.clock)
         await progress(f"v0 started: chat {chat.chat_id}")
         if status != "pending" or budget == 0:
             note = _pending_note(chat.chat_id, message_id) if status == "pending" else None

@@ -14,7 +14,6 @@ import copy
 import functools
 import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Final
 
@@ -27,7 +26,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
 from ..api import Operation
-from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
+from ._schema import FieldSpec, build_argument_model, compact_schema
 from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
 from ._vocabulary import Exposure, Kind
 
@@ -156,30 +155,51 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
     return sorted(filter(enabled, specs), key=lambda s: (order[s.toolset], s.name))
 
 
-# The arguments the caller actually gave, for the running tool. The SDK validates
-# arguments into a model that fills in every default, but the API must see only
-# what was given (a PATCH with `metadata: null` would delete all metadata).
-_GIVEN: ContextVar[dict[str, Any]] = ContextVar("v0_mcp_given_arguments")
+class _Validated(dict[str, Any]):
+    """Every argument by field name (what resolvers read), carrying the arguments the caller gave."""
+
+    given: dict[str, Any]
+
+
+class _Arguments(FuncMetadata):
+    """Validate a tool's arguments once, and hand its handler only what the caller gave.
+
+    The strict model fills in every default, but the API must see only what was given
+    (a PATCH with ``metadata: null`` would delete all metadata); our own arguments
+    (``waitSeconds``, ``confirm``) come with their defaults. Resolvers still see every
+    argument by name, as the SDK promises them.
+    """
+
+    own: frozenset[str] = frozenset()
+
+    def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
+        model = self.arg_model.model_validate(self.pre_parse_json(arguments_to_validate))
+        validated = _Validated(model.model_dump_one_level())
+        validated.given = model.model_dump(exclude_unset=True, by_alias=True)
+        validated.given.update({name: getattr(model, name) for name in self.own})
+        return validated
+
+    async def call_fn(
+        self,
+        fn: Callable[..., Any],
+        fn_is_async: bool,
+        arguments: dict[str, Any],
+        arguments_to_pass_directly: dict[str, Any] | None = None,
+    ) -> Any:
+        given = arguments.given if isinstance(arguments, _Validated) else arguments
+        return await fn(dict(given), **(arguments_to_pass_directly or {}))
 
 
 class V0Tool(Tool):
-    """A tool whose arguments are checked strictly first, with errors an agent can act on."""
-
-    strict_model: Any = None
-    own_arguments: frozenset[str] = frozenset()
+    """A tool whose argument errors name each field and say what is wrong."""
 
     async def run(self, arguments: dict[str, Any], context: Any, convert_result: bool = False) -> Any:
         try:
-            model = self.strict_model.model_validate(self.fn_metadata.pre_parse_json(arguments))
-        except ValidationError as exc:
-            raise ToolError(describe_validation_error(self.name, exc)) from None
-        given = model.model_dump(exclude_unset=True, by_alias=True)
-        given.update({name: getattr(model, name) for name in self.own_arguments})
-        token = _GIVEN.set(given)
-        try:
             return await super().run(arguments, context, convert_result=convert_result)
-        finally:
-            _GIVEN.reset(token)
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError):
+                raise ToolError(describe_validation_error(self.name, exc.__cause__)) from None
+            raise
 
 
 def describe_validation_error(tool: str, exc: ValidationError) -> str:
@@ -213,10 +233,10 @@ def _build_tool(spec: ToolSpec) -> Tool:
     signature: that work doubled what every server start spends on tools.
     """
     strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
-    fn = _bind(spec, strict)
+    fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    metadata = FuncMetadata(
-        arg_model=strict, output_model=spec.output, output_schema=compact_output_schema(spec.output)
+    metadata = _Arguments(
+        arg_model=strict, output_model=spec.output, output_schema=compact_output_schema(spec.output), own=spec.own
     )
     return V0Tool(
         fn=fn,
@@ -230,8 +250,6 @@ def _build_tool(spec: ToolSpec) -> Tool:
         resolved_params=dict(resolved),
         resolver_plans=build_resolver_plans(resolved, set(strict.model_fields)),
         annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
-        strict_model=strict,
-        own_arguments=spec.own,
     )
 
 
@@ -246,21 +264,22 @@ def _output_schema(model: type[BaseModel]) -> dict[str, Any]:
     return compact_schema(model.model_json_schema(by_alias=True, mode="serialization"))
 
 
-def _bind(spec: ToolSpec, strict: type[ArgumentModel]) -> Callable[..., Awaitable[CallToolResult]]:
-    """Make a function whose signature is the tool's arguments, so the SDK can inspect it."""
+def _bind(spec: ToolSpec) -> Callable[..., Awaitable[CallToolResult]]:
+    """Make the function the SDK calls: the given arguments, the context and each resolved value.
+
+    Its signature names the context and the resolvers, which the SDK inspects; the
+    arguments themselves are validated by :class:`_Arguments` and arrive as one dict.
+    """
     handler = spec.handler
 
-    async def tool_function(ctx: Context[Any, Any], **arguments: Any) -> CallToolResult:
-        resolved = {name: arguments[name] for name in spec.resolvers}
-        return await handler(ctx, {**_GIVEN.get(), **resolved})
+    async def tool_function(given: dict[str, Any], ctx: Context[Any, Any], **resolved: Any) -> CallToolResult:
+        return await handler(ctx, {**given, **resolved})
 
-    params = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
-    annotations: dict[str, Any] = {"ctx": Context}
-    for name, info in strict.model_fields.items():
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        default = inspect.Parameter.empty if info.is_required() else info.get_default(call_default_factory=True)
-        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default))
-        annotations[name] = annotation
+    params = [
+        inspect.Parameter("given", inspect.Parameter.POSITIONAL_ONLY, annotation=dict[str, Any]),
+        inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context),
+    ]
+    annotations: dict[str, Any] = {"given": dict[str, Any], "ctx": Context}
     for name, annotation in spec.resolvers.items():
         params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
         annotations[name] = annotation

@@ -10,16 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, Protocol, TypeAlias
 
+import anyio
 from mcp.server.mcpserver import Context, MCPServer
 
 from ..api import V0Client
 from ._adapter import Adapter
 
-__all__ = ["API_KEY_HEADER", "AppState", "Runtime", "V0MCPServer", "runtime_of"]
+__all__ = ["API_KEY_HEADER", "AppState", "Clock", "EventLoopClock", "Runtime", "V0MCPServer", "runtime_of"]
 
 API_KEY_HEADER: Final = "x-v0-api-key"
+
+
+class Clock(Protocol):
+    """What waits measure their budget with; a test passes one that moves without sleeping."""
+
+    def now(self) -> float: ...
+
+    async def sleep(self, seconds: float) -> None: ...
+
+
+class EventLoopClock:
+    """The event loop's clock: real time."""
+
+    def now(self) -> float:
+        return anyio.current_time()
+
+    async def sleep(self, seconds: float) -> None:
+        await anyio.sleep(seconds)
 
 
 def _default_adapter() -> Adapter:
@@ -39,6 +58,7 @@ class Runtime:
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
     subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
     adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
+    clock: Clock = field(default_factory=EventLoopClock)  # what generation waits measure and sleep with
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""

@@ -12,9 +12,11 @@ from mcp.types import CallToolResult
 from .._errors import agent_errors
 from .._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
 from .._runtime import runtime_of
+from .._schema import with_defaults
 from .._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo
 from ._declare import endpoint, generation, plain, wait_for_generation
 from ._shapes import chat_brief_of, chat_of, deleted_of, message_of
+from ._vocabulary import VOCABULARY
 
 
 class ChatList(Result):
@@ -46,7 +48,8 @@ class Resumed(Result):
 
 def _chat_list(response: Any, args: Mapping[str, Any]) -> ChatList:
     chats = [chat_brief_of(c) for c in response.data or []]
-    limit, offset = args.get("limit", 60), args.get("offset", 0)
+    args = with_defaults(VOCABULARY.operation("list_chats"), args)
+    limit, offset = args["limit"], args["offset"]
     return ChatList(chats=chats, nextOffset=offset + len(chats) if len(chats) >= limit else None)
 
 
