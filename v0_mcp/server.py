@@ -17,7 +17,9 @@ from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
 from .tools import ALL_TOOLS, Runtime, Selection, select, to_mcp_tool
+from .tools._registry import load_schemas
 from .tools._runtime import AppState, V0MCPServer
+from .tools.v1 import SCHEMAS
 
 __all__ = ["INSTRUCTIONS", "V0MCPServer", "build_server", "demo_client"]
 
@@ -93,6 +95,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         read_only=settings.read_only,
     )
     specs = select(ALL_TOOLS, selection)
+    stored = load_schemas(SCHEMAS)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
@@ -100,7 +103,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         instructions=INSTRUCTIONS,
         website_url="https://v0.app",
         version=__version__,
-        tools=[to_mcp_tool(spec) for spec in specs],
+        tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
         lifespan=_lifespan(settings, client, runtime),
     )
     register_resources(server)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, Final
 
 from mcp.server.mcpserver import Context
@@ -37,8 +39,10 @@ __all__ = [
     "ToolSpec",
     "UnknownNameError",
     "annotations_for",
+    "load_schemas",
     "select",
     "to_mcp_tool",
+    "tool_schemas",
 ]
 
 TOOLSETS: Final[tuple[str, ...]] = toolset_names()
@@ -214,36 +218,60 @@ def describe_validation_error(tool: str, exc: ValidationError) -> str:
     return f"Invalid arguments for {tool}:\n" + "\n".join(lines)
 
 
+Schemas = Mapping[str, Any]  # {"input": ..., "output": ...} of one tool, as tool_schemas() derives them
+
 _BUILT: dict[int, tuple[ToolSpec, Tool]] = {}
 
 
-def to_mcp_tool(spec: ToolSpec) -> Tool:
-    """Return the SDK tool for a spec, built once per spec (specs are immutable module constants)."""
+def load_schemas(path: Path) -> dict[str, Schemas]:
+    """Return the stored schemas of a version's tools, by tool name ({} when there are none)."""
+    try:
+        stored: dict[str, Schemas] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return stored
+
+
+def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
+    """Derive a tool's input and output JSON schemas from its models (what a stored copy must equal)."""
+    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+    return {
+        "input": compact_schema(strict.model_json_schema(by_alias=True)),
+        "output": compact_output_schema(spec.output),
+    }
+
+
+def to_mcp_tool(spec: ToolSpec, stored: Schemas | None = None) -> Tool:
+    """Return the SDK tool for a spec, built once per spec (specs are immutable module constants).
+
+    ``stored`` are the spec's schemas as derived ahead of time: deriving them takes most
+    of a server's start, so startup loads them instead (a test keeps them current).
+    """
     built = _BUILT.get(id(spec))
     if built is None or built[0] is not spec:
-        built = _BUILT[id(spec)] = (spec, _build_tool(spec))
+        built = _BUILT[id(spec)] = (spec, _build_tool(spec, stored))
     return built[1]
 
 
-def _build_tool(spec: ToolSpec) -> Tool:
+def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
     """Build the SDK tool for a spec: strict arguments, compact schemas, annotations.
 
     The tool is assembled directly rather than through ``Tool.from_function``,
     which would derive a second argument model and output schema from a
-    signature: that work doubled what every server start spends on tools.
+    signature. The argument model's validator is built on the first call.
     """
     strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+    # Each tool gets schemas of its own: the SDK and clients may annotate them.
+    schemas = copy.deepcopy(stored) if stored is not None else tool_schemas(spec)
     fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    metadata = _Arguments(
-        arg_model=strict, output_model=spec.output, output_schema=compact_output_schema(spec.output), own=spec.own
-    )
+    metadata = _Arguments(arg_model=strict, output_model=spec.output, output_schema=schemas["output"], own=spec.own)
     return V0Tool(
         fn=fn,
         name=spec.name,
         title=spec.title,
         description=spec.description,
-        parameters=compact_schema(strict.model_json_schema(by_alias=True)),
+        parameters=schemas["input"],
         fn_metadata=metadata,
         is_async=True,
         context_kwarg="ctx",

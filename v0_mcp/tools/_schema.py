@@ -35,7 +35,8 @@ FieldSpec = tuple[Any, FieldInfo]
 class ArgumentModel(ArgModelBase):
     """Base of every tool's argument model: unknown arguments are refused."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+    # Built on first use: a server start declares every tool, a run calls few.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 def union_arms(annotation: Any) -> tuple[type[BaseModel], ...]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 from .._registry import ToolSpec
 from . import account, chats, deployments, hooks, integrations, mcp_servers, projects, versions
 from ._vocabulary import VOCABULARY
 
-__all__ = ["ALL_TOOLS", "VOCABULARY"]
+__all__ = ["ALL_TOOLS", "SCHEMAS", "VOCABULARY"]
 
 ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
     *chats.TOOLS,
@@ -20,3 +21,6 @@ ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
     *account.TOOLS,
     *mcp_servers.TOOLS,
 )
+
+SCHEMAS: Final = Path(__file__).with_name("_schemas.json")
+"""Every tool's input and output schema, derived ahead of time by ``scripts/generate_tool_schemas.py``."""
