@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from v0_mcp.tools import ALL_TOOLS  # noqa: E402
 from v0_mcp.tools._toolsets import TOOLSETS  # noqa: E402
+from v0_mcp.tools.v1 import ALL_TOOLS  # noqa: E402
 
 README = ROOT / "README.md"
 BEGIN = "<!-- BEGIN GENERATED: tool tables (python scripts/generate_docs.py) -->"

@@ -14,9 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from v0_mcp.tools import ALL_TOOLS  # noqa: E402
 from v0_mcp.tools._registry import tool_schemas  # noqa: E402
-from v0_mcp.tools.v1 import SCHEMAS  # noqa: E402
+from v0_mcp.tools.v1 import ALL_TOOLS, SCHEMAS  # noqa: E402
 
 
 def render() -> str:

@@ -16,10 +16,10 @@ from .completions import register_completions
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
-from .tools import ALL_TOOLS, Runtime, Selection, select, to_mcp_tool
+from .tools import Runtime, Selection, select, to_mcp_tool
 from .tools._registry import load_schemas
 from .tools._runtime import AppState, V0MCPServer
-from .tools.v1 import SCHEMAS
+from .tools.v1 import ALL_TOOLS, SCHEMAS
 
 __all__ = ["INSTRUCTIONS", "V0MCPServer", "build_server", "demo_client"]
 

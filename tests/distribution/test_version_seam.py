@@ -7,7 +7,11 @@ an API version through its adapter, so adding a version is a new folder.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 from v0_mcp.api.v1 import CATALOGUE
@@ -43,3 +47,16 @@ def test_shared_modules_name_no_v1_operation_or_attribute() -> None:
 def test_the_check_sees_what_the_v1_adapter_names() -> None:
     names = _v1_names(PACKAGE / "tools" / "v1" / "_adapter.py")
     assert {"chats.getById", "latestVersion", "responseMode"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    "module", ["v0_mcp.api", "v0_mcp.tools", "v0_mcp.cli", "v0_mcp.resources", "v0_mcp.completions"]
+)
+def test_shared_layers_load_no_api_version_until_one_is_served(module: str) -> None:
+    code = f"import sys, {module}; sys.exit(any(m.startswith('v0_mcp.api.v1') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_serving_v1_loads_v1() -> None:
+    code = "import sys, v0_mcp.server; sys.exit(0 if 'v0_mcp.api.v1._models' in sys.modules else 1)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -38,7 +38,8 @@ from tests.reliability.conftest import (
 from v0_mcp.api import V0Client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator
-from v0_mcp.tools import ALL_TOOLS, Runtime
+from v0_mcp.tools import Runtime
+from v0_mcp.tools.v1 import ALL_TOOLS
 
 TOOLS: Final = sorted(spec.name for spec in ALL_TOOLS)
 EXAMPLES_PER_TOOL: Final = 18  # per era: 60 tools x 2 eras x 18 = 2,160 calls

@@ -9,8 +9,8 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import ROOT
-from v0_mcp.tools import ALL_TOOLS
 from v0_mcp.tools._toolsets import TOOLSETS
+from v0_mcp.tools.v1 import ALL_TOOLS
 
 
 @pytest.fixture

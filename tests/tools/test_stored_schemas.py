@@ -10,9 +10,9 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import ROOT
-from v0_mcp.tools import ALL_TOOLS, ToolSpec
+from v0_mcp.tools import ToolSpec
 from v0_mcp.tools._registry import load_schemas, to_mcp_tool, tool_schemas
-from v0_mcp.tools.v1 import SCHEMAS
+from v0_mcp.tools.v1 import ALL_TOOLS, SCHEMAS
 
 
 @pytest.fixture

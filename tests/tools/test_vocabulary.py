@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import SPEC_DIR
 from v0_mcp.api.v1 import CATALOGUE
-from v0_mcp.tools import ALL_TOOLS, TOOLSETS
-from v0_mcp.tools.v1 import VOCABULARY
+from v0_mcp.tools import TOOLSETS
+from v0_mcp.tools.v1 import ALL_TOOLS, VOCABULARY
 
 SPEC = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
 
