@@ -28,7 +28,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
 from ..api import Operation
-from ._schema import FieldSpec, build_argument_model, compact_schema
+from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
 from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
 from ._vocabulary import Exposure, Kind
 
@@ -175,8 +175,14 @@ class _Arguments(FuncMetadata):
     """
 
     own: frozenset[str] = frozenset()
+    spec: Any = None  # the ToolSpec whose argument model is built on the first call, when it is not built yet
 
     def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
+        if self.spec is not None:  # a server start declares every tool; a run calls few
+            self.arg_model, self.spec = (
+                build_argument_model(self.spec.name, self.spec.fields, docs=self.spec.docs),
+                None,
+            )
         model = self.arg_model.model_validate(self.pre_parse_json(arguments_to_validate))
         validated = _Validated(model.model_dump_one_level())
         validated.given = model.model_dump(exclude_unset=True, by_alias=True)
@@ -260,12 +266,18 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
     which would derive a second argument model and output schema from a
     signature. The argument model's validator is built on the first call.
     """
-    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
-    # Each tool gets schemas of its own: the SDK and clients may annotate them.
-    schemas = copy.deepcopy(stored) if stored is not None else tool_schemas(spec)
     fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    metadata = _Arguments(arg_model=strict, output_model=spec.output, output_schema=schemas["output"], own=spec.own)
+    if stored is not None:
+        # Each tool gets schemas of its own: the SDK and clients may annotate them.
+        schemas, names = copy.deepcopy(stored), set(stored["input"].get("properties", {}))
+        metadata = _Arguments(
+            arg_model=ArgumentModel, output_model=spec.output, output_schema=schemas["output"], own=spec.own, spec=spec
+        )
+    else:
+        strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+        schemas, names = tool_schemas(spec), set(strict.model_fields)
+        metadata = _Arguments(arg_model=strict, output_model=spec.output, output_schema=schemas["output"], own=spec.own)
     return V0Tool(
         fn=fn,
         name=spec.name,
@@ -276,7 +288,7 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
         is_async=True,
         context_kwarg="ctx",
         resolved_params=dict(resolved),
-        resolver_plans=build_resolver_plans(resolved, set(strict.model_fields)),
+        resolver_plans=build_resolver_plans(resolved, names),
         annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
     )
 
