@@ -8,6 +8,7 @@ guard. Nothing here builds URLs: the catalogue and the client do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Final
 
@@ -20,7 +21,7 @@ from pydantic.fields import FieldInfo
 
 from ..api import Operation
 from ._errors import agent_errors
-from ._registry import ToolSpec
+from ._registry import Declared, ToolSpec
 from ._results import Result, render
 from ._runtime import runtime_of
 from ._schema import FieldSpec, argument_fields
@@ -93,41 +94,49 @@ def endpoint(
     *,
     title: str,
     description: str,
-    output: type[Result],
+    output: type[Result] | Callable[[], type[Result]],
     shape: Shape,
     links: Links | None = None,
     hide: frozenset[str] = frozenset(),
     docs: Mapping[str, str] | None = None,
 ) -> ToolSpec:
-    """Declare ``tool`` of ``vocabulary``: its arguments come from the operation behind it."""
-    exposure, op = vocabulary[tool], vocabulary.operation(tool)
-    fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
+    """Declare ``tool`` of ``vocabulary``: its arguments come from the operation behind it.
+
+    Nothing here touches the operation's models: they are read when the tool is first
+    built or called (``output`` may be a function for the same reason).
+    """
+    exposure = vocabulary[tool]
+    destructive = exposure.kind == "destructive"
+
+    def declare() -> Declared:
+        op = vocabulary.operation(tool)
+        fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
+        if destructive:
+            fields["confirm"] = CONFIRM_FIELD
+        result = output if isinstance(output, type) else output()
+        return Declared(fields, result, op, frozenset({"confirm"}) if destructive else frozenset())
+
     resolvers: dict[str, Any] = {}
-    own: frozenset[str] = frozenset()
-    if exposure.kind == "destructive":
-        fields["confirm"] = CONFIRM_FIELD
-        own = frozenset({"confirm"})
+    if destructive:
         resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
     return ToolSpec.for_operation(
         exposure,
-        op,
         title=title,
         description=description,
-        fields=fields,
-        output=output,
-        handler=_handler(exposure, op, shape, links),
+        declare=declare,
+        handler=_handler(exposure, lambda: vocabulary.operation(tool), shape, links),
         docs={**DOCS, **(docs or {})},
         resolvers=resolvers,
-        own=own,
     )
 
 
-def _handler(exposure: Exposure, op: Operation, shape: Shape, links: Links | None) -> Any:
+def _handler(exposure: Exposure, operation: Callable[[], Operation], shape: Shape, links: Links | None) -> Any:
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
         if "confirmation" in args:
             _check_confirmation(exposure.tool, args.pop("confirmation"))
             args.pop("confirm", None)
         v0 = runtime_of(ctx).client_for(ctx)
+        op = operation()
         with agent_errors(args, tool=exposure, op=op):
             response = await v0.call(op, **args)
         return render(shape(response, args), links(response, args) if links else ())
@@ -139,15 +148,18 @@ def plain(
     vocabulary: Vocabulary, tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None
 ) -> ToolSpec:
     """Declare a tool whose (small) response is returned as ``data``, as v0 sent it."""
-    op = vocabulary.operation(tool)
-    name = "".join(part.title() for part in tool.split("_")) + "Result"
-    model = create_model(name, __base__=Result, data=(op.response, ...))
+
+    @functools.cache
+    def model() -> type[Result]:
+        name = "".join(part.title() for part in tool.split("_")) + "Result"
+        return create_model(name, __base__=Result, data=(vocabulary.operation(tool).response, ...))
+
     return endpoint(
         vocabulary,
         tool,
         title=title,
         description=description,
         output=model,
-        shape=lambda r, _: model.model_validate({"data": r}),
+        shape=lambda r, _: model().model_validate({"data": r}),
         docs=docs,
     )

@@ -13,7 +13,7 @@ stops waiting.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, Literal
 
 import anyio
@@ -27,7 +27,7 @@ from ..api import Operation, V0Client, V0Error
 from ._adapter import ChatSnapshot, Followed
 from ._endpoint import DOCS
 from ._errors import agent_errors
-from ._registry import ToolSpec
+from ._registry import Declared, ToolSpec
 from ._results import Result, chat_link, clip, file_link, messages_link, render, version_link
 from ._runtime import Clock, Runtime, runtime_of
 from ._schema import FieldSpec, argument_fields
@@ -188,11 +188,12 @@ async def _stop(runtime: Runtime, v0: V0Client, chat_id: str, message_id: str | 
             logger.warning("could not stop generation %s of chat %s: %s", message_id, chat_id, type(exc).__name__)
 
 
-def _start_handler(exposure: Exposure, op: Operation) -> Any:
+def _start_handler(exposure: Exposure, operation: Callable[[], Operation]) -> Any:
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
         budget = args.pop("waitSeconds", 0)
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
+        op = operation()
         start = runtime.adapter.generation_start(op)
         with agent_errors(args, tool=exposure, op=op):
             chat = runtime.adapter.snapshot(await v0.call(op, **args, **start.arguments))
@@ -225,21 +226,23 @@ def generation(
     vocabulary: Vocabulary, tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None
 ) -> ToolSpec:
     """Declare a tool that starts a generation and waits for it (unless v0 answers the finished result)."""
-    exposure, op = vocabulary[tool], vocabulary.operation(tool)
-    start = vocabulary.adapter.generation_start(op)
-    fields = argument_fields(op, hide=start.hidden)
-    if start.waits:
-        fields["waitSeconds"] = WAIT_FIELD
+    exposure = vocabulary[tool]
+
+    def declare() -> Declared:
+        op = vocabulary.operation(tool)
+        start = vocabulary.adapter.generation_start(op)
+        fields = argument_fields(op, hide=start.hidden)
+        if start.waits:
+            fields["waitSeconds"] = WAIT_FIELD
+        return Declared(fields, Generation, op, frozenset({"waitSeconds"}) if start.waits else frozenset())
+
     return ToolSpec.for_operation(
         exposure,
-        op,
         title=title,
         description=description,
-        fields=fields,
-        output=Generation,
-        handler=_start_handler(exposure, op),
+        declare=declare,
+        handler=_start_handler(exposure, lambda: vocabulary.operation(tool)),
         docs={**DOCS, **(docs or {})},
-        own=frozenset({"waitSeconds"}) if start.waits else frozenset(),
     )
 
 
@@ -261,6 +264,11 @@ async def _wait_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToo
 def wait_for_generation(vocabulary: Vocabulary) -> ToolSpec:
     """Declare ``wait_for_generation``, a workflow tool of ``vocabulary`` that no single operation backs."""
     exposure = vocabulary["wait_for_generation"]
+    fields: dict[str, FieldSpec] = {
+        "chatId": (str, FieldInfo(min_length=1)),
+        "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
+        "waitSeconds": WAIT_FIELD,
+    }
     return ToolSpec(
         name=exposure.tool,
         title="Wait for generation",
@@ -268,13 +276,7 @@ def wait_for_generation(vocabulary: Vocabulary) -> ToolSpec:
         toolset=exposure.toolset,
         kind=exposure.kind,
         builder=exposure.builder,
-        fields={
-            "chatId": (str, FieldInfo(min_length=1)),
-            "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
-            "waitSeconds": WAIT_FIELD,
-        },
-        output=Generation,
         handler=_wait_handler,
+        declare=lambda: Declared(fields, Generation, None, frozenset({"waitSeconds"})),
         docs=DOCS,
-        own=frozenset({"waitSeconds"}),
     )

@@ -17,7 +17,7 @@ import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Any, Final
 
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
@@ -34,6 +34,7 @@ from ._vocabulary import Exposure, Kind
 
 __all__ = [
     "TOOLSETS",
+    "Declared",
     "Handler",
     "Selection",
     "ToolSpec",
@@ -64,6 +65,20 @@ def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
 
 
 @dataclass(frozen=True)
+class Declared:
+    """What a tool takes and returns, worked out from its operation's models on first use.
+
+    Declaring every tool at import must not load an API version's models: a server
+    start serves the tools from their stored schemas, and a call needs only its own tool.
+    """
+
+    fields: Mapping[str, FieldSpec]
+    output: type[BaseModel]
+    operation: Operation | None = None
+    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
+
+
+@dataclass(frozen=True)
 class ToolSpec:
     """One MCP tool: what it is called, where it belongs, what it takes and returns."""
 
@@ -73,28 +88,22 @@ class ToolSpec:
     toolset: str
     kind: Kind
     builder: bool
-    fields: Mapping[str, FieldSpec]
-    output: type[BaseModel]
     handler: Handler
-    operation: Operation | None = None
+    declare: Callable[[], Declared]
     docs: Mapping[str, str] = field(default_factory=dict)
     resolvers: Mapping[str, Any] = field(default_factory=dict)  # parameter -> Annotated[..., Resolve(...)]
-    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
 
     @classmethod
     def for_operation(
         cls,
         exposure: Exposure,
-        op: Operation,
         *,
         title: str,
         description: str,
-        fields: Mapping[str, FieldSpec],
-        output: type[BaseModel],
+        declare: Callable[[], Declared],
         handler: Handler,
         docs: Mapping[str, str],
         resolvers: Mapping[str, Any] | None = None,
-        own: frozenset[str] = frozenset(),
     ) -> ToolSpec:
         """Declare the tool of an operation: name, toolset, kind and profile come from the vocabulary."""
         return cls(
@@ -104,14 +113,31 @@ class ToolSpec:
             toolset=exposure.toolset,
             kind=exposure.kind,
             builder=exposure.builder,
-            fields=fields,
-            output=output,
             handler=handler,
-            operation=op,
+            declare=declare,
             docs=docs,
             resolvers=resolvers or {},
-            own=own,
         )
+
+    @functools.cached_property
+    def declared(self) -> Declared:
+        return self.declare()
+
+    @property
+    def fields(self) -> Mapping[str, FieldSpec]:
+        return self.declared.fields
+
+    @property
+    def output(self) -> type[BaseModel]:
+        return self.declared.output
+
+    @property
+    def operation(self) -> Operation | None:
+        return self.declared.operation
+
+    @property
+    def own(self) -> frozenset[str]:
+        return self.declared.own
 
     @property
     def idempotent(self) -> bool:
@@ -244,6 +270,8 @@ def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
     return {
         "input": compact_schema(strict.model_json_schema(by_alias=True)),
         "output": compact_output_schema(spec.output),
+        "idempotent": spec.idempotent,
+        "own": sorted(spec.own),
     }
 
 
@@ -272,7 +300,7 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
         # Each tool gets schemas of its own: the SDK and clients may annotate them.
         schemas, names = copy.deepcopy(stored), set(stored["input"].get("properties", {}))
         metadata = _Arguments(
-            arg_model=ArgumentModel, output_model=spec.output, output_schema=schemas["output"], own=spec.own, spec=spec
+            arg_model=ArgumentModel, output_schema=schemas["output"], own=frozenset(schemas["own"]), spec=spec
         )
     else:
         strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
@@ -289,7 +317,7 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
         context_kwarg="ctx",
         resolved_params=dict(resolved),
         resolver_plans=build_resolver_plans(resolved, names),
-        annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
+        annotations=annotations_for(spec.kind, idempotent=schemas["idempotent"]),
     )
 
 
@@ -323,9 +351,9 @@ def _bind(spec: ToolSpec) -> Callable[..., Awaitable[CallToolResult]]:
     for name, annotation in spec.resolvers.items():
         params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
         annotations[name] = annotation
-    output = Annotated[CallToolResult, spec.output]
-    annotations["return"] = output
-    tool_function.__signature__ = inspect.Signature(params, return_annotation=output)  # type: ignore[attr-defined]
+    # The result's schema is the tool's stored or derived output schema, not read from here.
+    annotations["return"] = CallToolResult
+    tool_function.__signature__ = inspect.Signature(params, return_annotation=CallToolResult)  # type: ignore[attr-defined]
     tool_function.__annotations__ = annotations
     tool_function.__name__ = spec.name
     tool_function.__qualname__ = spec.name
