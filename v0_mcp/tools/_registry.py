@@ -297,8 +297,8 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
     fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
     if stored is not None:
-        # Each tool gets schemas of its own: the SDK and clients may annotate them.
-        schemas, names = copy.deepcopy(stored), set(stored["input"].get("properties", {}))
+        # Loaded fresh from the stored file for this build, so the tool may own them as they are.
+        schemas, names = stored, set(stored["input"].get("properties", {}))
         metadata = _Arguments(
             arg_model=ArgumentModel, output_schema=schemas["output"], own=frozenset(schemas["own"]), spec=spec
         )
