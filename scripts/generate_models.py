@@ -40,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 # Without arguments the generator writes v1's models.
 SPEC = ROOT / "spec" / "openapi.json"
-OUT = ROOT / "v0_mcp" / "api" / "_models.py"
+OUT = ROOT / "v0_mcp" / "api" / "v1" / "_models.py"
 # Shapes shared by several operations get a name of their own, not their first user's.
 RENAMES = {
     "McpServersFindResponseDataItem": "McpServer",

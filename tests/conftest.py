@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mcp import Client
+from mcp.server.mcpserver import MCPServer
+from mcp.types import CallToolResult, TextContent
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_DIR = ROOT / "spec"
@@ -13,3 +18,36 @@ SPEC_DIR = ROOT / "spec"
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+async def no_sleep(_: float) -> None:
+    """A retry policy's sleep that does not wait."""
+    return None
+
+
+def connect(server: MCPServer[Any], era: str, **options: Any) -> AbstractAsyncContextManager[Client]:
+    """Return an in-memory MCP client of ``server`` speaking the protocol era ``era`` (``auto`` or ``legacy``).
+
+    In the ``auto`` era, server exceptions surface in the test. Open the client in the
+    test itself: an async fixture would enter its task group in one task and leave it in
+    another, which anyio refuses.
+    """
+    if era == "auto":
+        options.setdefault("raise_exceptions", True)
+    return Client(server, mode=era, **options)
+
+
+def text_of(result: CallToolResult) -> str:
+    """Return the text blocks of a result, joined."""
+    return "\n".join(block.text for block in result.content if isinstance(block, TextContent))
+
+
+# Whole modules that load the machine or spawn processes: left out of the quick run
+# (``pytest -m "not e2e and not slow"``), always in the full run.
+SLOW_MODULES = ("reliability/test_load.py", "reliability/test_fuzz.py", "simulator/test_serve.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if str(item.path.relative_to(ROOT / "tests")).replace("\\", "/") in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -8,8 +8,7 @@
   the mode neither advertises nor accepts ``resources/subscribe``.
 
 The SDK offers no public way to add or remove a request handler on ``MCPServer``,
-so this module reaches ``MCPServer._lowlevel_server``; ``tests/transports/test_stdio_guard.py``
-fails loudly if that changes.
+so this module goes through the low-level server, reached in ``_sdk``.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ from typing import Any, Final
 
 import mcp_types as types
 from mcp.server.mcpserver import MCPServer
+
+from ._sdk import lowlevel_of, request_handlers_of
 
 __all__ = ["STATELESS_METHODS", "accept_log_levels", "drop_stateless_methods"]
 
@@ -35,11 +36,11 @@ def accept_log_levels(server: MCPServer[Any]) -> None:
         logger.debug("the client asked for log messages at %s and above", params.level)
         return types.EmptyResult()
 
-    server._lowlevel_server.add_request_handler("logging/setLevel", types.SetLevelRequestParams, set_level)
+    lowlevel_of(server).add_request_handler("logging/setLevel", types.SetLevelRequestParams, set_level)
 
 
 def drop_stateless_methods(server: MCPServer[Any]) -> None:
     """Neither serve nor advertise what ``--stateless`` cannot deliver (see :data:`STATELESS_METHODS`)."""
-    handlers: dict[str, Any] = server._lowlevel_server._request_handlers
+    handlers = request_handlers_of(server)
     for method in STATELESS_METHODS:
         handlers.pop(method, None)

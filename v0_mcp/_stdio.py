@@ -8,8 +8,8 @@ JavaScript string cut mid-emoji, ``params`` that is not an object, a batch array
 is answered with a JSON-RPC error, with the request's id when one can be read and
 ``null`` otherwise, through the SDK's own writer, so frames never interleave.
 
-This is the only module that touches SDK internals for stdio (``MCPServer._lowlevel_server``,
-``mcp.server.stdio._claim_fd`` and ``_UnownedTextWrapper``); ``tests/transports/test_stdio_guard.py``
+The SDK internals this needs (the low-level server, the SDK's claim on stdin) are
+reached through ``_sdk``; ``tests/transports/test_stdio_guard.py``
 fails loudly if they change.
 """
 
@@ -17,19 +17,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import sys
 from collections.abc import AsyncIterable, AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any, Final
 
 import anyio
 import mcp_types as types
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 from mcp.server.mcpserver import MCPServer
-from mcp.server.stdio import _claim_fd, _UnownedTextWrapper, stdio_server
+from mcp.server.stdio import stdio_server
 from mcp.shared.message import SessionMessage
+
+from ._sdk import lowlevel_of, stdin_lines
 
 __all__ = ["screen", "serve_stdio"]
 
@@ -169,21 +168,6 @@ class _ScreenedLines:
                     await self._last.wait()
 
 
-@asynccontextmanager
-async def _stdin_lines() -> AsyncIterator[AsyncIterable[str]]:
-    """Claim fd 0 the way the SDK does (handlers then read EOF from it), and read it as UTF-8 lines."""
-    buffer, release = _claim_fd(0, sys.stdin, "rb", _devnull_reader)
-    try:
-        yield anyio.wrap_file(_UnownedTextWrapper(buffer, encoding="utf-8", errors="replace"))
-    finally:
-        if release is not None:
-            release()
-
-
-def _devnull_reader() -> int:
-    return os.open(os.devnull, os.O_RDONLY)
-
-
 async def _deliver(answers: MemoryObjectReceiveStream[_Answer], write: Any) -> None:
     async with answers:
         async for answer, delivered in answers:
@@ -197,9 +181,9 @@ async def _deliver(answers: MemoryObjectReceiveStream[_Answer], write: Any) -> N
 
 async def serve_stdio(server: MCPServer[Any]) -> None:
     """Serve ``server`` over stdin/stdout until stdin closes, answering every unparsable line."""
-    lowlevel = server._lowlevel_server
+    lowlevel = lowlevel_of(server)
     answers_in, answers_out = anyio.create_memory_object_stream[_Answer](_MAX_PENDING_ANSWERS)
-    async with _stdin_lines() as lines:
+    async with stdin_lines() as lines:
         screened = _ScreenedLines(lines, answers_in)
         async with stdio_server(stdin=screened) as (read, write), anyio.create_task_group() as tasks:  # type: ignore[arg-type]
             tasks.start_soon(_deliver, answers_out, write)

@@ -18,6 +18,7 @@ from typing import Final
 from . import __version__
 from ._redact import Redactor
 from .settings import VARIABLES, Settings
+from .tools._toolsets import valid_toolsets
 
 __all__ = ["main", "parse_settings"]
 
@@ -39,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
         if var.flag is None:
             continue
         default = f" (default {var.default_text()})" if var.default_text() else ""
-        help_text = f"{var.help}{default} [{var.env}]"
+        meaning = f"comma list of {', '.join(valid_toolsets())}" if var.field == "toolsets" else var.help
+        help_text = f"{meaning}{default} [{var.env}]"
         if var.kind == "bool":
             # BooleanOptionalAction: --read-only / --no-read-only, so a flag can switch off what the env turned on.
             parser.add_argument(

@@ -14,7 +14,7 @@ import logging
 import re
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
 
 import anyio
 from mcp.server.context import ServerRequestContext
@@ -30,11 +30,10 @@ from mcp.types import (
     ResourceTemplateReference,
 )
 
+from ._sdk import lowlevel_of
 from .api import V0Client, V0Error
-from .tools._runtime import runtime_of
-
-if TYPE_CHECKING:  # the server module wires this one in
-    from .server import V0MCPServer
+from .tools._adapter import Adapter, Choice
+from .tools._runtime import V0MCPServer, runtime_of
 
 __all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]
 
@@ -76,13 +75,13 @@ def _given(context: CompletionContext | None, kind: Kind) -> str | None:
     return None
 
 
-def _pick(candidates: Iterable[tuple[str, str]], typed: str) -> Completion:
+def _pick(candidates: Iterable[Choice], typed: str) -> Completion:
     """Rank ``(value, label)`` pairs: values starting with what was typed, then labels containing it."""
     typed_lower = typed.lower()
     seen: set[str] = set()
     first: list[str] = []
     then: list[str] = []
-    for value, label in candidates:
+    for value, label in ((choice.value, choice.label) for choice in candidates):
         if value in seen:
             continue
         if value.lower().startswith(typed_lower):
@@ -96,43 +95,27 @@ def _pick(candidates: Iterable[tuple[str, str]], typed: str) -> Completion:
     return Completion(values=values[:MAX_VALUES], total=len(values), has_more=len(values) > MAX_VALUES)
 
 
-async def _chats(v0: V0Client) -> list[tuple[str, str]]:
-    page = await v0.call("chats.find", limit=RECENT_CHATS)
-    return [(chat.id, chat.name or "") for chat in page.data or []]
+async def _chats(adapter: Adapter, v0: V0Client) -> list[Choice]:
+    return [Choice(chat.id, chat.name or "") for chat in await adapter.recent_chats(v0, RECENT_CHATS)]
 
 
-async def _versions(v0: V0Client, chat_id: str) -> list[tuple[str, str]]:
-    page = await v0.call("chats.findVersions", chatId=chat_id, limit=MAX_VALUES)
-    return [(version.id, version.status or "") for version in page.data or []]
-
-
-async def _projects(v0: V0Client) -> list[tuple[str, str]]:
-    page = await v0.call("projects.find")
-    return [(project.id, project.name or "") for project in page.data or []]
-
-
-async def _files(v0: V0Client, chat_id: str, version_id: str) -> list[tuple[str, str]]:
-    version = await v0.call("chats.getVersion", chatId=chat_id, versionId=version_id)
-    return [(file.name, file.name) for file in version.files or [] if file.name]
-
-
-async def _deployments(v0: V0Client, chat_id: str | None, version_id: str | None) -> list[tuple[str, str]]:
+async def _deployments(adapter: Adapter, v0: V0Client, chat_id: str | None, version_id: str | None) -> list[Choice]:
     """Return deployments of the given version, else of a chat's recent versions, else of recent chats."""
     if chat_id and version_id:
         sources = [(chat_id, version_id)]
     elif chat_id:
-        sources = [(chat_id, vid) for vid, _ in (await _versions(v0, chat_id))[:DEPLOYMENT_SOURCES]]
+        versions = await adapter.version_choices(v0, chat_id, MAX_VALUES)
+        sources = [(chat_id, version.value) for version in versions[:DEPLOYMENT_SOURCES]]
     else:
-        page = await v0.call("chats.find", limit=DEPLOYMENT_SOURCES)
-        sources = [(chat.id, chat.latestVersion.id) for chat in page.data or [] if chat.latestVersion is not None]
-    found: list[tuple[str, str]] = []
+        chats = await adapter.recent_chats(v0, DEPLOYMENT_SOURCES)
+        sources = [(chat.id, chat.latestVersionId) for chat in chats if chat.latestVersionId is not None]
+    found: list[Choice] = []
 
     async def collect(chat: str, version: str) -> None:
         try:
-            page = await v0.call("deployments.find", chatId=chat, versionId=version)
+            found.extend(await adapter.deployment_choices(v0, chat, version))
         except V0Error:
             return
-        found.extend((deployment.id, deployment.webUrl or "") for deployment in page.data or [])
 
     async with anyio.create_task_group() as group:
         for chat, version in sources:
@@ -140,21 +123,22 @@ async def _deployments(v0: V0Client, chat_id: str | None, version_id: str | None
     return found
 
 
-async def _candidates(v0: V0Client, kind: Kind, context: CompletionContext | None) -> list[tuple[str, str]]:
+async def _candidates(adapter: Adapter, v0: V0Client, kind: Kind, context: CompletionContext | None) -> list[Choice]:
     chat_id = _given(context, "chat")
     version_id = _given(context, "version")
     if kind == "chat":
-        return await _chats(v0)
+        return await _chats(adapter, v0)
     if kind == "project":
-        return await _projects(v0)
+        return await adapter.project_choices(v0)
     if kind == "deployment":
-        return await _deployments(v0, chat_id, version_id)
+        return await _deployments(adapter, v0, chat_id, version_id)
     if kind == "version":
-        return await _versions(v0, chat_id) if chat_id else []
-    return await _files(v0, chat_id, version_id) if chat_id and version_id else []
+        return await adapter.version_choices(v0, chat_id, MAX_VALUES) if chat_id else []
+    return await adapter.file_choices(v0, chat_id, version_id) if chat_id and version_id else []
 
 
 async def complete(
+    adapter: Adapter,
     v0: V0Client,
     ref: PromptReference | ResourceTemplateReference,
     argument: CompletionArgument,
@@ -164,10 +148,10 @@ async def complete(
     kind = kind_of(argument.name)
     if kind is None:
         return Completion(values=[])
-    candidates: list[tuple[str, str]] = []
+    candidates: list[Choice] = []
     with anyio.move_on_after(TIMEOUT):
         try:
-            candidates = await _candidates(v0, kind, context)
+            candidates = await _candidates(adapter, v0, kind, context)
         except V0Error as exc:
             logger.debug("no completions for %s: %s", argument.name, type(exc).__name__)
     return _pick(candidates, argument.value)
@@ -179,8 +163,11 @@ Handler = Callable[[ServerRequestContext[Any, Any], CompleteRequestParams], Awai
 def _handler(server: V0MCPServer) -> Handler:
     async def handle(rctx: ServerRequestContext[Any, Any], params: CompleteRequestParams) -> CompleteResult:
         ctx: Context[Any, Any] = Context(request_context=rctx, mcp_server=server)
-        v0 = runtime_of(ctx).client_for(ctx)
-        return CompleteResult(completion=await complete(v0, params.ref, params.argument, params.context))
+        runtime = runtime_of(ctx)
+        completion = await complete(
+            runtime.adapter, runtime.client_for(ctx), params.ref, params.argument, params.context
+        )
+        return CompleteResult(completion=completion)
 
     return handle
 
@@ -195,5 +182,5 @@ def register_completions(server: V0MCPServer) -> None:
     if server in _REGISTERED:
         return
     _REGISTERED.add(server)
-    lowlevel: Server[Any] = server._lowlevel_server
+    lowlevel: Server[Any] = lowlevel_of(server)
     lowlevel.add_request_handler("completion/complete", CompleteRequestParams, _handler(server))

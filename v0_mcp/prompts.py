@@ -41,7 +41,7 @@ from pydantic import Field
 if TYPE_CHECKING:
     from mcp.server.mcpserver import Context
 
-    from .server import V0MCPServer
+    from .tools._runtime import V0MCPServer
 
 __all__ = [
     "PromptFile",

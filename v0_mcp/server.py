@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Final
 
 import httpx
 from mcp.server.mcpserver import MCPServer
@@ -15,7 +17,10 @@ from .completions import register_completions
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
-from .tools import ALL_TOOLS, Runtime, Selection, select, to_mcp_tool
+from .tools import Runtime, Selection, select, to_mcp_tool
+from .tools._registry import load_schemas
+from .tools._runtime import AppState, V0MCPServer
+from .tools.v1 import ALL_TOOLS, SCHEMAS
 
 __all__ = ["INSTRUCTIONS", "V0MCPServer", "build_server", "demo_client"]
 
@@ -31,12 +36,6 @@ v0 builds web apps (Next.js) from prompts. The flow:
    get_deployment_errors; fix and deploy again.
 Ids come from results: chatId, versionId (latestVersion), deploymentId. Destructive tools need confirmation.
 """
-
-
-class V0MCPServer(MCPServer[Any]):
-    """An ``MCPServer`` that carries the v0 runtime its tools use."""
-
-    v0_runtime: Runtime
 
 
 class _LazySimulator(httpx.AsyncBaseTransport):
@@ -62,8 +61,34 @@ def demo_client(settings: Settings) -> V0Client:
     )
 
 
-def build_server(settings: Settings, *, client: V0Client | None = None) -> V0MCPServer:
-    """Build the server for ``settings``; pass ``client`` to talk to a v0 of your own (tests)."""
+def _lifespan(
+    settings: Settings, client: V0Client | None, runtime: Runtime | None
+) -> Callable[[V0MCPServer], AbstractAsyncContextManager[AppState]]:
+    """Return the lifespan that hands each run of the server its state and :class:`Runtime`.
+
+    A run is the stdio process, the HTTP session manager, or one SSE connection. A
+    client to the real v0 is made for each run and closed when the run ends. The
+    demo's in-process simulator is made once, so every run sees the same workspace
+    (it holds no sockets). A client or runtime passed in belongs to the caller.
+    """
+    if runtime is None and client is None and settings.demo:
+        client = demo_client(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
+        if runtime is not None:
+            yield AppState(runtime)
+        elif client is not None:
+            yield AppState(Runtime(client=client))
+        else:
+            async with V0Client(settings.api_key, base_url=settings.api_url) as owned:
+                yield AppState(Runtime(client=owned))
+
+    return lifespan
+
+
+def build_server(settings: Settings, *, client: V0Client | None = None, runtime: Runtime | None = None) -> V0MCPServer:
+    """Build the server for ``settings``; pass ``client`` (or a whole ``runtime``) to talk to a v0 of your own."""
     selection = Selection(
         toolsets=None if settings.toolsets == {"builder"} else settings.toolsets,
         tools=settings.tools,
@@ -71,18 +96,17 @@ def build_server(settings: Settings, *, client: V0Client | None = None) -> V0MCP
         read_only=settings.read_only,
     )
     specs = select(ALL_TOOLS, selection)
-    if client is None:
-        client = demo_client(settings) if settings.demo else V0Client(settings.api_key, base_url=settings.api_url)
-    server = V0MCPServer(
+    stored = load_schemas(SCHEMAS)
+    server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
         description="Build, iterate on, edit and deploy apps with v0",
         instructions=INSTRUCTIONS,
         website_url="https://v0.app",
         version=__version__,
-        tools=[to_mcp_tool(spec) for spec in specs],
+        tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
+        lifespan=_lifespan(settings, client, runtime),
     )
-    server.v0_runtime = Runtime(client=client)
     register_resources(server)
     register_completions(server)
     register_prompts(server)

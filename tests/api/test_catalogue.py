@@ -10,10 +10,10 @@ import pytest
 from pydantic import BaseModel
 
 from tests.conftest import SPEC_DIR
-from v0_mcp.api import CATALOGUE, Operation, operation
+from v0_mcp.api import Operation
+from v0_mcp.api.v1 import CATALOGUE
 
 SPEC = json.loads((SPEC_DIR / "openapi.json").read_text())
-VOCABULARY = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
 SPEC_OPS: dict[str, tuple[str, str, dict[str, Any]]] = {
     op["operationId"]: (method.upper(), path, op)
     for path, methods in SPEC["paths"].items()
@@ -54,12 +54,12 @@ def test_same_operations_as_the_spec():
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_path_parameters_match(op_id):
-    assert set(operation(op_id).path_params) == set(params(op_id, "path"))
+    assert set(CATALOGUE[op_id].path_params) == set(params(op_id, "path"))
 
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_query_parameters_match(op_id):
-    op = operation(op_id)
+    op = CATALOGUE[op_id]
     spec = params(op_id, "query")
     if op.query is None:
         assert spec == {}
@@ -71,7 +71,7 @@ def test_query_parameters_match(op_id):
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_body_fields_match(op_id):
-    op, schema = operation(op_id), body_schema(op_id)
+    op, schema = CATALOGUE[op_id], body_schema(op_id)
     if schema is None:
         assert op.body is None
         return
@@ -95,7 +95,7 @@ def test_body_fields_match(op_id):
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_content_kind_matches_the_declared_media_type(op_id):
-    op = operation(op_id)
+    op = CATALOGUE[op_id]
     media = set(SPEC_OPS[op_id][2]["responses"]["200"]["content"])
     expected = {"application/json": "json", "text/event-stream": "sse"}.get(media.pop(), "binary") if media else None
     assert op.content == expected
@@ -104,7 +104,7 @@ def test_content_kind_matches_the_declared_media_type(op_id):
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_flattened_argument_names_are_unambiguous(op_id):
-    op = operation(op_id)
+    op = CATALOGUE[op_id]
     query = fields(op.query)[0] if op.query else set()
     body = {name for model in models_of(op.body) for name in fields(model)[0]} if op.body is not None else set()
     path = set(op.path_params)
@@ -113,21 +113,14 @@ def test_flattened_argument_names_are_unambiguous(op_id):
 
 @pytest.mark.parametrize("op_id", IDS)
 def test_generation_flag_follows_response_mode(op_id):
-    op = operation(op_id)
+    op = CATALOGUE[op_id]
     schema = json.dumps(body_schema(op_id) or {})
     assert op.generation == ('"responseMode"' in schema or op_id == "chats.init")
 
 
-def test_tool_metadata_matches_the_vocabulary():
-    expected = {
-        entry["operationId"]: (entry["tool"], entry["toolset"], entry["kind"], entry["builder"])
-        for entry in VOCABULARY["operations"]
-    }
-    assert {op.id: (op.tool, op.toolset, op.kind, op.builder) for op in CATALOGUE} == expected
-
-
-def test_operations_are_found_by_id_and_tool():
-    op: Operation = operation("chats.create")
-    assert operation("create_chat") is op
-    with pytest.raises(KeyError, match="unknown v0 operation"):
-        operation("chats.nope")
+def test_operations_are_found_by_id_within_their_version():
+    op: Operation = CATALOGUE["chats.create"]
+    assert op.method == "POST"
+    assert "create_chat" not in CATALOGUE  # tool names belong to the tools side
+    with pytest.raises(KeyError, match="unknown v1 operation"):
+        CATALOGUE["chats.nope"]

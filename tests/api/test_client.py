@@ -9,7 +9,8 @@ import pytest
 
 from tests.api.conftest import API_KEY, Script, body
 from v0_mcp import __version__
-from v0_mcp.api import DEFAULT_BASE_URL, MissingAPIKey, Timeouts, V0Client, models, operation
+from v0_mcp.api import DEFAULT_BASE_URL, MissingAPIKey, Timeouts, V0Client
+from v0_mcp.api.v1 import CATALOGUE, models
 
 
 def ok(operation_id: str, **headers: str) -> httpx.Response:
@@ -121,17 +122,20 @@ async def test_init_body_validates_against_its_variant(make_client):
     assert sent == {"type": "repo", "repo": {"url": "https://github.com/a/b"}, "name": "Imported"}
 
 
-async def test_operation_can_be_named_by_tool(make_client):
+async def test_operations_are_named_by_operation_id_of_the_clients_catalogue(make_client):
     script = Script(ok("user.get"))
     async with make_client(script) as v0:
-        await v0.call("get_user")
+        assert v0.catalogue is CATALOGUE
+        await v0.call("user.get")
+        with pytest.raises(KeyError, match="unknown v1 operation: 'get_user'"):
+            await v0.call("get_user")  # tool names belong to the tools side, not to the API client
     assert script.last.url.path == "/v1/user"
 
 
 async def test_operation_object_is_accepted(make_client):
     script = Script(ok("user.get"))
     async with make_client(script) as v0:
-        result = await v0.call(operation("user.get"))
+        result = await v0.call(CATALOGUE["user.get"])
     assert isinstance(result, models.UserSummarySchema)
 
 

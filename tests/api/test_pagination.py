@@ -119,7 +119,7 @@ async def test_since_stops_when_next_since_does_not_advance(make_client):
 async def test_since_stops_without_next_since(make_client):
     script = replies(logs("l1", next_since=None))
     async with make_client(script) as v0:
-        assert await collect(v0, "get_deployment_logs", deploymentId="d") == ["l1"]
+        assert await collect(v0, "deployments.findLogs", deploymentId="d") == ["l1"]
     assert len(script.requests) == 1
 
 

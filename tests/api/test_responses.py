@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.api.conftest import EXAMPLES
-from v0_mcp.api import CATALOGUE, models, operation
+from v0_mcp.api.v1 import CATALOGUE, models
 
 OK_EXAMPLES = sorted(EXAMPLES.glob("*.200.json"))
 
@@ -21,19 +21,19 @@ def test_there_is_an_example_for_every_json_operation():
 @pytest.mark.parametrize("path", OK_EXAMPLES, ids=lambda path: path.name)
 def test_example_parses_with_response_model(path: Path):
     example = json.loads(path.read_text())
-    op = operation(example["_operation"])
+    op = CATALOGUE[example["_operation"]]
     parsed = op.response_adapter().validate_python(example["body"])
     assert parsed.model_dump(mode="json", exclude_unset=True) == example["body"]
 
 
 def test_observed_response_without_metadata_parses():
     example = json.loads((EXAMPLES / "observed" / "chats.init.observed.json").read_text())
-    chat = operation(example["_operation"]).response_adapter().validate_python(example["body"])
+    chat = CATALOGUE[example["_operation"]].response_adapter().validate_python(example["body"])
     assert isinstance(chat, models.ChatDetail)
     assert chat.metadata is None
     assert chat.latestVersion is not None and chat.latestVersion.demoUrl
 
 
 def test_unknown_response_fields_are_kept():
-    chat = operation("chats.getById").response_adapter().validate_python({"id": "c", "newField": 1})
+    chat = CATALOGUE["chats.getById"].response_adapter().validate_python({"id": "c", "newField": 1})
     assert chat.model_extra == {"newField": 1}

@@ -111,20 +111,10 @@ def loopback_client(base_url: str, *, api_key: str = API_KEY, read_timeout: floa
     return V0Client(api_key, base_url=base_url, timeouts=timeouts, **options)
 
 
-_SERVERS: dict[Settings, V0MCPServer] = {}
-
-
-def serve(v0: V0Client, settings: Settings = ALL_TOOLS) -> V0MCPServer:
-    """Return the server for ``settings`` over ``v0``, polling generations every 20 ms.
-
-    Building every tool's schemas takes a while, so a server is built once per settings;
-    each test gets a fresh runtime (which holds the v0 client).
-    """
-    server = _SERVERS.get(settings)
-    if server is None:
-        server = _SERVERS[settings] = build_server(settings, client=v0)
-    server.v0_runtime = Runtime(client=v0, poll_interval=0.02, max_poll_interval=0.05)
-    return server
+def serve(v0: V0Client, settings: Settings = ALL_TOOLS, runtime: Runtime | None = None) -> V0MCPServer:
+    """Return a new server for ``settings`` over ``v0`` (or ``runtime``), polling generations every 20 ms."""
+    runtime = runtime or Runtime(client=v0, poll_interval=0.02, max_poll_interval=0.05)
+    return build_server(settings, runtime=runtime)
 
 
 def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:

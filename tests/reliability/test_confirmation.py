@@ -6,7 +6,8 @@ import anyio
 from mcp.client.context import ClientRequestContext
 from mcp.types import ElicitRequestParams, ElicitResult
 
-from tests.reliability.conftest import API_KEY, World, connect, text_of
+from tests.reliability.conftest import API_KEY, World, connect, serve, text_of
+from v0_mcp.tools import Runtime
 
 
 class Silent:
@@ -23,10 +24,10 @@ class Silent:
 
 async def test_an_unanswered_confirmation_times_out_and_changes_nothing(world: World) -> None:
     project_id = sorted(world.sim.workspace(API_KEY).projects)[0]
-    world.server.v0_runtime.confirmation_timeout = 0.2
+    runtime = Runtime(client=world.v0, poll_interval=0.02, max_poll_interval=0.05, confirmation_timeout=0.2)
     silent = Silent()
 
-    async with connect(world.server, "legacy", elicitation_callback=silent) as client:
+    async with connect(serve(world.v0, runtime=runtime), "legacy", elicitation_callback=silent) as client:
         with anyio.fail_after(30):  # a generous bound: without the timeout the call never returns
             result = await client.call_tool("delete_project", {"projectId": project_id})
 

@@ -38,7 +38,8 @@ from tests.reliability.conftest import (
 from v0_mcp.api import V0Client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator
-from v0_mcp.tools import ALL_TOOLS, Runtime
+from v0_mcp.tools import Runtime
+from v0_mcp.tools.v1 import ALL_TOOLS
 
 TOOLS: Final = sorted(spec.name for spec in ALL_TOOLS)
 EXAMPLES_PER_TOOL: Final = 18  # per era: 60 tools x 2 eras x 18 = 2,160 calls
@@ -58,6 +59,7 @@ class Fuzzer:
     portal: BlockingPortal
     client: Client
     server: V0MCPServer
+    runtime: Runtime  # the server's state: use_workspace points its client at another workspace
     sim: Simulator
     v0: V0Client
     era: str
@@ -73,7 +75,7 @@ class Fuzzer:
     def use_workspace(self, tool: str) -> dict[str, list[str]]:
         """Point the server at a fresh seeded workspace of its own; return the ids it holds, by table."""
         key = f"fuzz-{self.era}-{tool}"
-        self.server.v0_runtime = Runtime(client=self.v0.with_api_key(key), poll_interval=0.02, max_poll_interval=0.05)
+        self.runtime.client = self.v0.with_api_key(key)
         ws = self.sim.workspace(key)
         return {table: sorted(getattr(ws, table)) for table in set(ID_ARGUMENTS.values())}
 
@@ -89,10 +91,11 @@ def fuzzer(request: pytest.FixtureRequest, portal: BlockingPortal) -> Iterator[F
     era = str(request.param)
     sim = fast_simulator()
     v0 = in_process_client(sim)
-    server = serve(v0)
+    runtime = Runtime(client=v0, poll_interval=0.02, max_poll_interval=0.05)
+    server = serve(v0, runtime=runtime)
     with portal.wrap_async_context_manager(connect(server, era)) as client:
         tools = {tool.name: tool for tool in portal.call(client.list_tools).tools}
-        yield Fuzzer(portal, client, server, sim, v0, era, tools)
+        yield Fuzzer(portal, client, server, runtime, sim, v0, era, tools)
     portal.call(v0.aclose)
 
 

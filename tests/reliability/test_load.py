@@ -32,8 +32,7 @@ SETTLE: Final = 10.0
 @asynccontextmanager
 async def http_server(v0: V0Client, settings: Settings) -> AsyncIterator[str]:
     """Serve v0-mcp over streamable HTTP on a free loopback port; yield the MCP URL."""
-    server = build_server(settings, client=v0)
-    server.v0_runtime = Runtime(client=v0)
+    server = build_server(settings, runtime=Runtime(client=v0))
     config = uvicorn.Config(
         build_http_app(server, settings), host="127.0.0.1", port=0, lifespan="on", log_level="warning"
     )

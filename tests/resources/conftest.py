@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any, Final
 
 import httpx
 import pytest
-from mcp import Client
 
-from tests.conftest import SPEC_DIR
+from tests.conftest import SPEC_DIR, no_sleep
+from tests.conftest import connect as connect  # re-exported: the resource tests import it from here
 from v0_mcp.api import RetryPolicy, V0Client
 from v0_mcp.completions import register_completions
 from v0_mcp.prompts import register_prompts
@@ -29,10 +28,6 @@ VOCABULARY: Final[dict[str, Any]] = json.loads((SPEC_DIR / "tool-vocabulary.json
 TOOL_NAMES: Final = frozenset(entry["tool"] for entry in [*VOCABULARY["operations"], *VOCABULARY["workflow_tools"]])
 
 
-async def _no_sleep(_: float) -> None:
-    return None
-
-
 class CountingTransport(httpx.AsyncBaseTransport):
     """An ASGI transport to the simulator that records every request's method and path."""
 
@@ -45,35 +40,14 @@ class CountingTransport(httpx.AsyncBaseTransport):
         return await self._inner.handle_async_request(request)
 
 
-_SERVER: list[V0MCPServer] = []
-
-
-def make_server(client: V0Client) -> V0MCPServer:
-    """Return the server with every tool, resource, completion and prompt, polling fast, over ``client``.
-
-    Building every tool's schema takes a while, so the server is built once and only its
-    runtime (which holds the v0 client) is new for each test.
-    """
-    if not _SERVER:
-        server = build_server(Settings(toolsets=frozenset({"all"})), client=client)
-        register_resources(server)
-        register_completions(server)
-        register_prompts(server)
-        _SERVER.append(server)
-    server = _SERVER[0]
-    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
+def make_server(client: V0Client, **runtime: Any) -> V0MCPServer:
+    """Return a new server with every tool, resource, completion and prompt, polling fast, over ``client``."""
+    options: dict[str, Any] = {"poll_interval": 0.05, "max_poll_interval": 0.1, **runtime}
+    server = build_server(Settings(toolsets=frozenset({"all"})), runtime=Runtime(client=client, **options))
+    register_resources(server)
+    register_completions(server)
+    register_prompts(server)
     return server
-
-
-def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:
-    """Return an in-memory MCP client of ``server`` speaking the protocol era ``era``.
-
-    Open it in the test itself: an async fixture would enter the client's task group in one
-    task and leave it in another, which anyio refuses.
-    """
-    if era == "auto":
-        options.setdefault("raise_exceptions", True)
-    return Client(server, mode=era, **options)
 
 
 @dataclass(frozen=True)
@@ -116,7 +90,7 @@ def transport(simulator: Simulator) -> CountingTransport:
 
 @pytest.fixture
 async def v0(transport: CountingTransport) -> AsyncIterator[V0Client]:
-    async with V0Client(API_KEY, base_url=BASE_URL, transport=transport, retry=RetryPolicy(sleep=_no_sleep)) as client:
+    async with V0Client(API_KEY, base_url=BASE_URL, transport=transport, retry=RetryPolicy(sleep=no_sleep)) as client:
         yield client
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mcp.types import PromptReference, ResourceTemplateReference
 
-from tests.resources.conftest import CountingTransport, Seeded, connect
+from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp.api import V0Client
 from v0_mcp.completions import MAX_VALUES
 from v0_mcp.resources import CHAT, DEPLOYMENT_LOGS, FILE, PROJECT, VERSION
@@ -102,8 +102,6 @@ async def test_one_chat_id_completion_costs_one_api_call(
     assert transport.requests[before:] == ["GET /v1/chats"]
 
 
-async def test_a_failing_account_gives_no_suggestions_rather_than_an_error(
-    server: V0MCPServer, era: str, v0: V0Client
-) -> None:
-    server.v0_runtime.client = v0.with_api_key("")
+async def test_a_failing_account_gives_no_suggestions_rather_than_an_error(era: str, v0: V0Client) -> None:
+    server = make_server(v0.with_api_key(""))
     assert await _complete(server, era, template(CHAT), "chatId") == []

@@ -6,9 +6,9 @@ import pytest
 from mcp import MCPError
 from mcp.types import INVALID_PARAMS
 
-from tests.resources.conftest import CountingTransport, Seeded, connect
-from v0_mcp import resources
+from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp.api import V0Client
+from v0_mcp.resources import _listing
 from v0_mcp.server import V0MCPServer
 
 
@@ -42,7 +42,7 @@ async def test_most_recent_chats_come_first(server: V0MCPServer, era: str, seede
 async def test_pages_follow_the_cursor_until_the_chats_run_out(
     server: V0MCPServer, era: str, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(resources, "LIST_PAGE_SIZE", 1)
+    monkeypatch.setattr(_listing, "LIST_PAGE_SIZE", 1)
     pages: list[list[str]] = []
     async with connect(server, era) as client:
         cursor: str | None = None
@@ -74,8 +74,17 @@ async def test_a_cursor_it_did_not_issue_is_refused(server: V0MCPServer, era: st
     assert "cursor" in caught.value.error.message
 
 
-async def test_a_missing_key_is_a_clear_error(server: V0MCPServer, era: str, v0: V0Client) -> None:
-    server.v0_runtime.client = v0.with_api_key("")
+async def test_tools_list_treats_a_bad_cursor_as_resources_list_does(server: V0MCPServer, era: str) -> None:
+    async with connect(server, era) as client:
+        assert (await client.list_tools()).tools  # no cursor: the one page
+        with pytest.raises(MCPError) as caught:
+            await client.list_tools(cursor="not-a-cursor")
+    assert caught.value.error.code == INVALID_PARAMS
+    assert "cursor" in caught.value.error.message
+
+
+async def test_a_missing_key_is_a_clear_error(era: str, v0: V0Client) -> None:
+    server = make_server(v0.with_api_key(""))
     async with connect(server, era) as client:
         with pytest.raises(MCPError) as caught:
             await client.list_resources()

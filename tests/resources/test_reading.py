@@ -6,11 +6,11 @@ import json
 
 import pytest
 from mcp import MCPError
-from mcp.types import INVALID_PARAMS, TextResourceContents
+from mcp.types import TextResourceContents
 
 from tests.resources.conftest import Seeded, connect
 from v0_mcp.api import V0Client
-from v0_mcp.resources import file_uri
+from v0_mcp.resources import RESOURCE_NOT_FOUND, file_uri
 from v0_mcp.server import V0MCPServer
 
 
@@ -138,13 +138,14 @@ async def test_a_project_reads_with_its_chats(server: V0MCPServer, era: str, see
         ("v0://projects/noproject", ["'noproject'", "list_projects"]),
     ],
 )
-async def test_an_unknown_id_is_an_invalid_params_error_naming_it_and_the_lister(
+async def test_an_unknown_id_is_a_resource_not_found_error_naming_it_and_the_lister(
     server: V0MCPServer, era: str, uri: str, names: list[str]
 ) -> None:
     async with connect(server, era) as client:
         with pytest.raises(MCPError) as caught:
             await client.read_resource(uri)
-    assert caught.value.error.code == INVALID_PARAMS
+    assert caught.value.error.code == RESOURCE_NOT_FOUND
+    assert caught.value.error.data == {"uri": uri}
     for name in names:
         assert name in caught.value.error.message
 
@@ -154,7 +155,7 @@ async def test_an_unknown_file_lists_the_files_the_version_has(server: V0MCPServ
         with pytest.raises(MCPError) as caught:
             await client.read_resource(file_uri(seeded.chat_id, seeded.version_id, "app/missing.tsx"))
     message = caught.value.error.message
-    assert caught.value.error.code == INVALID_PARAMS
+    assert caught.value.error.code == RESOURCE_NOT_FOUND
     assert "'app/missing.tsx'" in message
     assert seeded.files[0] in message
 
@@ -163,4 +164,4 @@ async def test_a_uri_outside_the_templates_is_unknown(server: V0MCPServer, era: 
     async with connect(server, era) as client:
         with pytest.raises(MCPError) as caught:
             await client.read_resource("v0://hooks/h1")
-    assert caught.value.error.code == INVALID_PARAMS
+    assert caught.value.error.code == RESOURCE_NOT_FOUND

@@ -6,15 +6,22 @@ Up to 2025-11-25 clients use resources/subscribe and get notifications/resources
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from typing import Any
 
 import anyio
 import pytest
 from mcp import Client, MCPError
 from mcp.client.subscriptions import ResourceUpdated
-from mcp.types import INVALID_PARAMS, ResourceUpdatedNotification
+from mcp.server.subscriptions import InMemorySubscriptionBus, ServerEvent, ToolsListChanged
+from mcp.server.subscriptions import ResourceUpdated as ServerResourceUpdated
+from mcp.types import INVALID_PARAMS, INVALID_REQUEST, ResourceUpdatedNotification
 
-from tests.resources.conftest import CountingTransport, Seeded, connect
+from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
+from v0_mcp._sdk import subscription_bus_of
+from v0_mcp.api import V0Client
+from v0_mcp.resources import MAX_LISTENS_PER_CALLER
+from v0_mcp.resources._subscriptions import StreamBus, Watches
 from v0_mcp.server import V0MCPServer
 
 # resources/subscribe is the legacy era's way, and the SDK client says so.
@@ -188,4 +195,89 @@ async def test_polling_ends_with_the_listen_stream(
             await anyio.sleep(0.1)
         polls = len(transport.requests)
         await anyio.sleep(0.3)
+        assert len(transport.requests) == polls
+
+
+async def test_a_listen_stream_hears_only_its_own_pollers(server: V0MCPServer, seeded: Seeded) -> None:
+    """Another caller's update on the same server never reaches this stream: it is polled with this key only."""
+    mine, foreign = f"v0://chats/{seeded.chat_id}", "v0://chats/someone-elses-chat"
+    bus = subscription_bus_of(server)
+    assert bus is not None
+    events: list[Any] = []
+    async with connect(server, "auto") as client, client.listen(resource_subscriptions=[foreign, mine]) as stream:
+        # What a poller of another key published on the shared bus before streams had their own.
+        await bus.publish(ServerResourceUpdated(uri=foreign))
+        await _start_generation(client, seeded.chat_id)
+        with anyio.fail_after(5):
+            events.append(await anext(stream))
+    assert events == [ResourceUpdated(uri=mine)]
+
+
+async def test_a_stream_bus_passes_on_the_servers_other_events_and_its_own_updates() -> None:
+    shared, heard = InMemorySubscriptionBus(), list[ServerEvent]()
+    stream = StreamBus(shared)
+    leave = stream.subscribe(heard.append)
+    await shared.publish(ServerResourceUpdated(uri="v0://chats/a"))
+    await shared.publish(ToolsListChanged())
+    await stream.publish(ServerResourceUpdated(uri="v0://chats/b"))
+    leave()
+    await shared.publish(ToolsListChanged())
+    await stream.publish(ServerResourceUpdated(uri="v0://chats/c"))
+    assert heard == [ToolsListChanged(), ServerResourceUpdated(uri="v0://chats/b")]
+
+
+async def test_one_caller_cannot_open_every_listen_stream(server: V0MCPServer, seeded: Seeded) -> None:
+    uri = f"v0://chats/{seeded.chat_id}"
+    async with connect(server, "auto", raise_exceptions=False) as client, AsyncExitStack() as streams:
+        for _ in range(MAX_LISTENS_PER_CALLER):
+            await streams.enter_async_context(client.listen(resource_subscriptions=[uri]))
+        with pytest.raises(MCPError) as caught:
+            async with client.listen(resource_subscriptions=[uri]):
+                pass
+        assert caught.value.error.code == INVALID_REQUEST
+        assert str(MAX_LISTENS_PER_CALLER) in caught.value.error.message
+        await streams.aclose()
+        # Closing streams frees their slots once the server has wound them down.
+        with anyio.fail_after(5):
+            while True:
+                try:
+                    async with client.listen(resource_subscriptions=[uri]) as subscription:
+                        assert subscription.honored.resource_subscriptions == [uri]
+                    break
+                except MCPError:
+                    await anyio.sleep(0.01)
+
+
+async def test_one_connection_cannot_take_every_subscription_slot() -> None:
+    watches, state = Watches(limit=3, per_connection=2), object()
+    greedy, other = object(), object()
+
+    async def poll_forever() -> None:
+        await anyio.sleep_forever()
+
+    async with watches.hosting(state):
+        watches.start(greedy, "v0://chats/a", state, poll_forever)
+        watches.start(greedy, "v0://chats/b", state, poll_forever)
+        with pytest.raises(MCPError) as caught:
+            watches.start(greedy, "v0://chats/c", state, poll_forever)
+        assert caught.value.error.code == INVALID_REQUEST
+        assert "(2) on this connection" in caught.value.error.message
+        watches.start(other, "v0://chats/a", state, poll_forever)  # others still get a slot
+        with pytest.raises(MCPError, match=r"Too many subscriptions \(3\)"):
+            watches.start(object(), "v0://chats/a", state, poll_forever)
+        assert watches.stop(greedy, "v0://chats/a")
+        watches.start(greedy, "v0://chats/c", state, poll_forever)
+
+
+@legacy_subscribe
+@pytest.mark.slow  # waits in real time
+async def test_polling_of_an_object_that_stays_idle_expires(
+    v0: V0Client, seeded: Seeded, transport: CountingTransport
+) -> None:
+    server = make_server(v0, subscription_idle_expiry=0.2)
+    async with connect(server, "legacy") as client:
+        await client.subscribe_resource(f"v0://chats/{seeded.chat_id}")
+        await anyio.sleep(1.0)  # the 0.05 s poll doubles while idle: 0.05 + 0.1 + 0.2 passes the expiry
+        polls = len(transport.requests)
+        await anyio.sleep(0.5)
         assert len(transport.requests) == polls

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import SPEC_DIR
-from v0_mcp.api import operation
+from v0_mcp.api.v1 import CATALOGUE
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
 
 KEY = "key-alice"
@@ -27,7 +27,7 @@ def spec() -> dict[str, Any]:
 
 @cache
 def _validator(operation_id: str, status: int) -> Draft202012Validator:
-    op = operation(operation_id)
+    op = CATALOGUE[operation_id]
     entry = spec()["paths"][op.path][op.method.lower()]
     assert entry["operationId"] == operation_id
     schema = dict(entry["responses"][str(status)]["content"]["application/json"]["schema"])
@@ -56,7 +56,7 @@ def check_error(operation_id: str, response: httpx.Response, status: int) -> str
 
 def url(operation_id: str, **params: str) -> tuple[str, str]:
     """Return (method, path) of an operation with its path parameters filled."""
-    op = operation(operation_id)
+    op = CATALOGUE[operation_id]
     return op.method, op.url_path(params)
 
 

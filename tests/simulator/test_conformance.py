@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from v0_mcp.api import CATALOGUE, Operation
+from v0_mcp.api import Operation
+from v0_mcp.api.v1 import CATALOGUE
 from v0_mcp.simulator import ManualClock, Simulator
 
 from .conftest import check_body, check_error, sse_events, url

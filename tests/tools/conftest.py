@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -12,9 +12,11 @@ import httpx
 import jsonschema
 import pytest
 from mcp import Client
-from mcp.types import CallToolResult, TextContent, Tool
+from mcp.types import CallToolResult, Tool
 
-from tests.conftest import SPEC_DIR
+from tests.conftest import SPEC_DIR, no_sleep
+from tests.conftest import connect as connect  # re-exported: the tool tests import it from here
+from tests.conftest import text_of as text_of
 from v0_mcp.api import RetryPolicy, V0Client
 from v0_mcp.server import V0MCPServer, build_server
 from v0_mcp.settings import Settings
@@ -31,43 +33,20 @@ VOCABULARY_ENTRIES: Final[dict[str, dict[str, Any]]] = {
 ERAS: Final = ["auto", "legacy"]
 
 
-async def _no_sleep(_: float) -> None:
-    return None
-
-
 def make_v0(sim: Simulator, api_key: str | None = API_KEY, **options: Any) -> V0Client:
     """Return a v0 client wired in process to ``sim``; retries do not wait."""
-    options.setdefault("retry", RetryPolicy(sleep=_no_sleep))
+    options.setdefault("retry", RetryPolicy(sleep=no_sleep))
     return V0Client(api_key, base_url=BASE_URL, transport=httpx.ASGITransport(app=sim.app), **options)
 
 
-_SERVERS: dict[Settings, V0MCPServer] = {}
-
-
 def make_server(settings: Settings = ALL, *, client: V0Client | None = None) -> V0MCPServer:
-    """Return the server for ``settings`` over ``client``, polling fast (generations here take 0.1 s).
+    """Return a new server for ``settings`` over ``client``, polling fast (generations here take 0.1 s).
 
-    Building every tool's schema takes a while, so servers are built once per settings and
-    only their runtime (which holds the v0 client) is new for each test.
+    Each test gets its own server, and with it its own runtime; the SDK tools behind
+    it are built once per process, so a server is cheap to build.
     """
     client = client or V0Client("unused", base_url=BASE_URL)
-    server = _SERVERS.get(settings)
-    if server is None:
-        server = _SERVERS[settings] = build_server(settings, client=client)
-    server.v0_runtime = Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1)
-    return server
-
-
-def connect(server: V0MCPServer, era: str, **options: Any) -> AbstractAsyncContextManager[Client]:
-    """Return an in-memory MCP client of ``server`` speaking the protocol era ``era``."""
-    if era == "auto":
-        options.setdefault("raise_exceptions", True)
-    return Client(server, mode=era, **options)
-
-
-def text_of(result: CallToolResult) -> str:
-    """Return the text blocks of a result, joined."""
-    return "\n".join(block.text for block in result.content if isinstance(block, TextContent))
+    return build_server(settings, runtime=Runtime(client=client, poll_interval=0.05, max_poll_interval=0.1))
 
 
 @dataclass

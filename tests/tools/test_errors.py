@@ -7,6 +7,7 @@ from typing import Any, Final
 
 import httpx
 import pytest
+from mcp import Client
 
 from tests.tools.conftest import ALL, API_KEY, make_server, make_v0, open_agent, text_of
 from v0_mcp.api import RetryPolicy, V0Client
@@ -167,12 +168,16 @@ async def test_without_a_key_every_call_explains_how_to_set_it(era: str, tool: s
     assert sent == []
 
 
-def test_without_a_key_the_server_still_builds_and_lists_its_tools(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_a_key_the_server_still_builds_and_lists_its_tools(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("V0_API_KEY", raising=False)
 
     server = build_server(Settings())
 
-    assert not server.v0_runtime.client.has_api_key
+    async with Client(server, mode="legacy") as client:
+        assert (await client.list_tools()).tools
+        result = await client.call_tool("list_chats", {})
+    assert result.is_error
+    assert "No v0 API key is configured" in text_of(result)
 
 
 # -- the key never shows ---------------------------------------------------------------------------------------------

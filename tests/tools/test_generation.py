@@ -6,13 +6,15 @@ import itertools
 from collections.abc import AsyncIterator, Callable
 
 import anyio
+import anyio.lowlevel
 import pytest
 from mcp.types import ResourceLink
 
 from tests.tools.conftest import ALL, API_KEY, make_server, make_v0, open_agent
-from v0_mcp.server import V0MCPServer
+from v0_mcp.server import V0MCPServer, build_server
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
 from v0_mcp.simulator._state import Message
+from v0_mcp.tools import Runtime
 
 
 @pytest.fixture
@@ -135,6 +137,7 @@ async def test_wait_for_generation_without_a_message_id_waits_for_the_latest_rep
     assert done["messageId"] == pending["messageId"]
 
 
+@pytest.mark.slow  # waits in real time
 async def test_a_wait_that_runs_out_returns_pending_and_keeps_the_chat(
     frozen_server: V0MCPServer, frozen_sim: Simulator, era: str
 ) -> None:
@@ -307,13 +310,16 @@ async def test_wait_for_generation_refuses_the_users_own_message_id(server: V0MC
     assert "user's message" in error
 
 
-async def test_resume_message_follows_a_running_generation_to_its_end(server: V0MCPServer, era: str) -> None:
+@pytest.mark.slow  # waits in real time
+async def test_resume_message_follows_a_running_generation_to_its_end(era: str) -> None:
     updates: list[str | None] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         updates.append(message)
 
-    async with open_agent(server, era) as agent:
+    # A generation long enough to be still running when resume_message starts, however busy the machine.
+    sim = Simulator(SimulatorConfig(generation_delay=1.5, log_interval=0.01))
+    async with make_v0(sim) as v0, open_agent(make_server(client=v0), era) as agent:
         pending = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 0})
         followed = await agent.ok(
             "resume_message",
@@ -327,3 +333,34 @@ async def test_resume_message_follows_a_running_generation_to_its_end(server: V0
     assert followed["reply"].startswith("I built the pricing page")
     assert done["reply"] in followed["reply"]
     assert updates and all(message == "v0 is generating" for message in updates)
+
+
+class SteppingClock:
+    """A wait's clock that moves only when the wait sleeps: a ten-minute budget passes at once."""
+
+    def __init__(self) -> None:
+        self.time = 0.0
+        self.slept: list[float] = []
+
+    def now(self) -> float:
+        return self.time
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.time += seconds
+        await anyio.lowlevel.checkpoint()
+
+
+async def test_a_wait_spends_exactly_its_budget_on_an_injected_clock(frozen_sim: Simulator, era: str) -> None:
+    clock = SteppingClock()
+    async with make_v0(frozen_sim) as v0:
+        runtime = Runtime(client=v0, poll_interval=1.0, max_poll_interval=30.0, follow_streams=False, clock=clock)
+        async with open_agent(build_server(ALL, runtime=runtime), era) as agent:
+            pending = await agent.ok("create_chat", {"message": "Build a todo app", "waitSeconds": 0})
+            waited = await agent.ok("wait_for_generation", {"chatId": pending["chatId"], "waitSeconds": 600})
+
+    assert waited["status"] == "pending"
+    assert waited["waitedSeconds"] == 600
+    assert sum(clock.slept) == pytest.approx(600)
+    assert max(clock.slept) <= 30  # polling backs off, but never past its ceiling
+    assert "wait_for_generation" in waited["note"]

@@ -16,10 +16,10 @@ from pydantic import BaseModel
 
 from tests.conftest import SPEC_DIR
 from tests.tools.conftest import ALL, VOCABULARY_ENTRIES, connect, make_server
-from v0_mcp.api import operation
 from v0_mcp.cli import parse_settings
 from v0_mcp.settings import Settings
 from v0_mcp.tools._schema import compact_schema
+from v0_mcp.tools.v1 import VOCABULARY
 
 TOOLSNAPS: Final = Path(__file__).parent / "toolsnaps"
 OPENAPI: Final[dict[str, Any]] = json.loads((SPEC_DIR / "openapi.json").read_text())
@@ -91,7 +91,7 @@ def test_write_tools_are_idempotent_exactly_when_their_method_is_put_patch_or_de
         if VOCABULARY_ENTRIES[tool.name]["kind"] == "read":
             continue
         assert tool.annotations is not None
-        method = operation(tool.name).method
+        method = VOCABULARY.operation(tool.name).method
         assert tool.annotations.idempotent_hint is (method in ("PUT", "PATCH", "DELETE")), (tool.name, method)
 
 

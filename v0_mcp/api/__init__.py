@@ -2,9 +2,9 @@
 
 One client core (:class:`V0Client`) speaks every version; :func:`build_client`
 makes one for the selected version and :class:`VercelClient` wraps it for
-Vercel. Names tied to one version (v1's ``CATALOGUE``, ``operation``,
-``models``...) and the Vercel client are imported on first use, so a server
-started for one version does not load the other's modules.
+Vercel. Each version's catalogue and models live in their own package
+(``api.v1``, ``api.v2``), imported only by whoever uses that version; the Vercel
+client is imported on first use.
 """
 
 import importlib as _importlib
@@ -31,18 +31,15 @@ from ._errors import (
     V0TransportError,
 )
 from ._factory import build_client
-from ._operation import Catalogue, Method
+from ._operation import Catalogue, Method, Operation
 from ._pagination import paginate
 from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
 from ._versions import V1, V2, VERCEL, ApiVersion, api_version
 
 if _typing.TYPE_CHECKING:
-    from . import _models as models
-    from ._catalogue import CATALOGUE, Kind, Operation, Toolset, operation
     from .vercel import VercelClient
 
 __all__ = [
-    "CATALOGUE",
     "DEFAULT_BASE_URL",
     "V1",
     "V2",
@@ -52,7 +49,6 @@ __all__ = [
     "Conflict",
     "ContentAccumulator",
     "Forbidden",
-    "Kind",
     "Method",
     "MissingAPIKey",
     "MissingVercelToken",
@@ -65,7 +61,6 @@ __all__ = [
     "ServerError",
     "StreamEvent",
     "Timeouts",
-    "Toolset",
     "Unauthorized",
     "Unprocessable",
     "V0APIError",
@@ -81,20 +76,12 @@ __all__ = [
     "build_client",
     "content_text",
     "iter_sse",
-    "models",
-    "operation",
     "paginate",
     "parse_sse",
 ]
 
 # name -> (module, attribute); attribute None = the module itself
 _LAZY: dict[str, tuple[str, str | None]] = {
-    "CATALOGUE": ("._catalogue", "CATALOGUE"),
-    "Kind": ("._catalogue", "Kind"),
-    "Operation": ("._catalogue", "Operation"),
-    "Toolset": ("._catalogue", "Toolset"),
-    "operation": ("._catalogue", "operation"),
-    "models": ("._models", None),
     "VercelClient": (".vercel", "VercelClient"),
 }
 

@@ -11,6 +11,7 @@ every API version (and the Vercel REST subset): an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, 
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import Any, Final
 
 import anyio
 import httpx
@@ -36,16 +37,10 @@ from ._errors import (
     parse_retry_after,
     transport_error,
 )
-from ._operation import Operation
+from ._operation import Catalogue, Operation
 from ._query import encode_query
 from ._sse import StreamEvent
 from ._versions import V1, ApiVersion
-
-if TYPE_CHECKING:
-    from ._catalogue import Operation as _V1Operation
-
-    # v1's catalogue still has its own Operation class, with the same endpoint fields.
-    AnyOperation: TypeAlias = Operation | _V1Operation
 
 __all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client"]
 
@@ -125,7 +120,7 @@ class RetryPolicy:
 class _Prepared:
     """A validated request, ready to send (possibly several times)."""
 
-    operation: AnyOperation
+    operation: Operation
     path: str
     params: tuple[tuple[str, str], ...]
     body: Any  # a JSON object, or (for a whole body) any JSON value; None for no body
@@ -159,7 +154,7 @@ def _names(model: type[BaseModel]) -> set[str]:
     return {info.alias or name for name, info in model.model_fields.items()}
 
 
-def _shape(op: AnyOperation) -> _Shape:
+def _shape(op: Operation) -> _Shape:
     if id(op) not in _SHAPES and typing.get_origin(op.body) is list:
         query = frozenset(_names(op.query)) if op.query else frozenset()
         _SHAPES[id(op)] = (op, _Shape(query=query, body=frozenset({"body"}), union=False, whole=True))
@@ -247,9 +242,11 @@ class V0Client:
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
         api: ApiVersion = V1,
+        catalogue: Catalogue | None = None,
         params: Mapping[str, str] | None = None,
     ) -> None:
         self._api = api
+        self._catalogue = catalogue
         self._params = tuple((params or {}).items())
         self._api_key = (api_key if api_key is not None else os.environ.get(api.key_env, "")).strip() or None
         self._base_url = (base_url or os.environ.get(api.base_url_env) or api.default_base_url).rstrip("/")
@@ -276,9 +273,12 @@ class V0Client:
         """The API (version) this client speaks."""
         return self._api
 
-    def operation(self, name: str | AnyOperation) -> AnyOperation:
-        """Return the operation ``name`` of this client's API version."""
-        return self._api.lookup(name) if isinstance(name, str) else name
+    @property
+    def key_digest(self) -> str | None:
+        """Tell API keys apart without revealing them (for per-caller limits); None without a key."""
+        if self._api_key is None:
+            return None
+        return hashlib.sha256(self._api_key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     @property
     def base_url(self) -> str:
@@ -308,9 +308,21 @@ class V0Client:
         view._timeouts = self._timeouts
         view._retry = self._retry
         view._session_token = None
+        view._catalogue = self._catalogue
         view._http = self._http
         view._owner = False
         return view
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The operations this client calls: its API version's, loaded on first use (so v2 never loads v1)."""
+        if self._catalogue is None:
+            self._catalogue = self._api.catalogue()
+        return self._catalogue
+
+    def operation(self, op: str | Operation) -> Operation:
+        """Return ``op``, or the operation of this client's catalogue with that operationId."""
+        return op if isinstance(op, Operation) else self.catalogue[op]
 
     def __repr__(self) -> str:
         key = "set" if self.has_api_key else "unset"
@@ -336,7 +348,7 @@ class V0Client:
 
     # -- calls -------------------------------------------------------------------------------------------------------
 
-    async def call(self, operation: str | AnyOperation, /, **arguments: Any) -> Any:
+    async def call(self, operation: str | Operation, /, **arguments: Any) -> Any:
         """Send one operation and return its validated response model (``bytes`` for downloads).
 
         Arguments are the API's own field names, flattened: path parameters,
@@ -368,7 +380,7 @@ class V0Client:
 
     @asynccontextmanager
     async def stream(
-        self, operation: str | AnyOperation, /, **arguments: Any
+        self, operation: str | Operation, /, **arguments: Any
     ) -> AsyncIterator[AsyncIterator[StreamEvent]]:
         """Send a streaming operation and yield its events as they arrive.
 
@@ -394,7 +406,7 @@ class V0Client:
                 await events.aclose()
 
     @asynccontextmanager
-    async def open(self, operation: str | AnyOperation, /, **arguments: Any) -> AsyncIterator[httpx.Response]:
+    async def open(self, operation: str | Operation, /, **arguments: Any) -> AsyncIterator[httpx.Response]:
         """Send an operation once and yield the successful response unread, for a caller that streams it.
 
         Error statuses raise as in :meth:`call`; the response is closed on exit.
@@ -407,7 +419,7 @@ class V0Client:
         finally:
             await response.aclose()
 
-    async def _events(self, op: AnyOperation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+    async def _events(self, op: Operation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
         if response.headers.get("content-type", "").startswith("application/json"):
             # A server that does not stream answers with the final object: one event.
             try:
@@ -425,18 +437,18 @@ class V0Client:
             exc.operation = exc.operation or op.id
             raise
 
-    async def _read(self, op: AnyOperation, response: httpx.Response) -> bytes:
+    async def _read(self, op: Operation, response: httpx.Response) -> bytes:
         try:
             return await response.aread()
         except httpx.RequestError as exc:
             raise self._transport_error(exc, op) from exc
 
-    def _transport_error(self, exc: httpx.RequestError, op: AnyOperation) -> V0TransportError:
+    def _transport_error(self, exc: httpx.RequestError, op: Operation) -> V0TransportError:
         return transport_error(exc, operation=op.id, secrets=[self._api_key], service=self._api.service)
 
     # -- building ----------------------------------------------------------------------------------------------------
 
-    def _prepare(self, op: AnyOperation, arguments: Mapping[str, Any]) -> _Prepared:
+    def _prepare(self, op: Operation, arguments: Mapping[str, Any]) -> _Prepared:
         """Check ``arguments`` against the operation and split them into path, query and body."""
         shape = _shape(op)
         problems: list[tuple[str, str]] = []
@@ -555,7 +567,7 @@ class V0Client:
             logger.info("%s: HTTP %d; retrying in %.2fs", op.id, response.status_code, delay)
             await policy.sleep(delay)
 
-    async def _error(self, op: AnyOperation, response: httpx.Response, *, stream: bool) -> V0APIError:
+    async def _error(self, op: Operation, response: httpx.Response, *, stream: bool) -> V0APIError:
         if stream:
             try:
                 await self._read(op, response)

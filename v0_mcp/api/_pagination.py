@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 from ._client import V0Client
 
 if TYPE_CHECKING:
-    from ._client import AnyOperation
+    from ._operation import Operation
 
 __all__ = ["paginate"]
 
 
 async def paginate(
-    client: V0Client, op: str | AnyOperation, /, *, max_items: int | None = None, **arguments: Any
+    client: V0Client, op: str | Operation, /, *, max_items: int | None = None, **arguments: Any
 ) -> AsyncIterator[Any]:
     """Yield every item of a paginated operation, at most ``max_items`` of them."""
     resolved = client.operation(op)
@@ -43,7 +43,7 @@ async def paginate(
             return
 
 
-async def _offset(client: V0Client, op: AnyOperation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
+async def _offset(client: V0Client, op: Operation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
     default: int = op.query.model_fields["limit"].default if op.query is not None else 60
     limit: int = arguments.get("limit", default)
     offset: int = arguments.get("offset", 0)
@@ -57,7 +57,7 @@ async def _offset(client: V0Client, op: AnyOperation, arguments: dict[str, Any])
         offset += len(items)
 
 
-async def _cursor(client: V0Client, op: AnyOperation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
+async def _cursor(client: V0Client, op: Operation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
     seen: set[str] = set()
     items = getattr(op, "items", None) or "data"
     while True:
@@ -75,7 +75,7 @@ async def _cursor(client: V0Client, op: AnyOperation, arguments: dict[str, Any])
         arguments["cursor"] = cursor
 
 
-async def _since(client: V0Client, op: AnyOperation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
+async def _since(client: V0Client, op: Operation, arguments: dict[str, Any]) -> AsyncIterator[Any]:
     since = arguments.get("since")
     seen: set[str] = set()
     while True:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, cast
+from typing import TYPE_CHECKING, Final, Literal
 
 from ._errors import MissingAPIKey, MissingVercelToken
 from ._sse import StreamEvent, iter_sse
 
 if TYPE_CHECKING:
-    from ._operation import Operation
+    from ._operation import Catalogue
 
 __all__ = ["V1", "V2", "VERCEL", "ApiVersion", "VersionName", "api_version"]
 
@@ -34,7 +34,7 @@ class ApiVersion:
     base_url_env: str
     key_env: str
     missing_key: type[MissingAPIKey]
-    lookup: Callable[[str], Operation]
+    catalogue: Callable[[], Catalogue]  # imports the version's catalogue on first use
     events: Callable[[AsyncIterable[bytes]], AsyncIterator[StreamEvent]] = iter_sse
     session_header: str | None = None  # v1 echoes x-session-token back to the API
     response_mode: bool = False  # v1: a generation's body picks its mode with ``responseMode``
@@ -45,17 +45,16 @@ class ApiVersion:
         return f"ApiVersion({self.name!r})"
 
 
-def _v1(name: str) -> Operation:
-    from ._catalogue import operation
+def _v1() -> Catalogue:
+    from .v1 import CATALOGUE
 
-    # v1's catalogue still has its own Operation class with the same endpoint fields.
-    return cast("Operation", operation(name))
+    return CATALOGUE
 
 
-def _v2(name: str) -> Operation:
+def _v2() -> Catalogue:
     from .v2._catalogue import CATALOGUE
 
-    return CATALOGUE[name]
+    return CATALOGUE
 
 
 def _v2_events(chunks: AsyncIterable[bytes]) -> AsyncIterator[StreamEvent]:
@@ -64,10 +63,10 @@ def _v2_events(chunks: AsyncIterable[bytes]) -> AsyncIterator[StreamEvent]:
     return iter_events(chunks)
 
 
-def _vercel(name: str) -> Operation:
+def _vercel() -> Catalogue:
     from .vercel._catalogue import CATALOGUE
 
-    return CATALOGUE[name]
+    return CATALOGUE
 
 
 V1: Final = ApiVersion(
@@ -77,7 +76,7 @@ V1: Final = ApiVersion(
     base_url_env="V0_API_URL",
     key_env="V0_API_KEY",
     missing_key=MissingAPIKey,
-    lookup=_v1,
+    catalogue=_v1,
     session_header="x-session-token",
     response_mode=True,
 )
@@ -88,7 +87,7 @@ V2: Final = ApiVersion(
     base_url_env="V0_API_URL",
     key_env="V0_API_KEY",
     missing_key=MissingAPIKey,
-    lookup=_v2,
+    catalogue=_v2,
     events=_v2_events,
     empty_body=False,
 )
@@ -99,7 +98,7 @@ VERCEL: Final = ApiVersion(
     base_url_env="VERCEL_API_URL",
     key_env="VERCEL_TOKEN",
     missing_key=MissingVercelToken,
-    lookup=_vercel,
+    catalogue=_vercel,
     empty_body=False,
     stream_accept="application/stream+json",  # build events with follow=1, runtime logs
 )

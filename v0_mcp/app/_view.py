@@ -16,6 +16,8 @@ from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID, Apps, ResourceCsp
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.resources import Resource
 
+from .._sdk import lowlevel_of
+
 __all__ = ["APP_URI", "AppResource", "app_extension", "register_app", "tool_meta", "view_html"]
 
 APP_URI: Final = "ui://v0-mcp/app.html"
@@ -94,4 +96,4 @@ def register_app(
     same resource afterwards and declares the capability on the low-level server.
     """
     server.add_resource(_resource(preview_origin, frame_domains))
-    server._lowlevel_server.extensions.setdefault(EXTENSION_ID, {})
+    lowlevel_of(server).extensions.setdefault(EXTENSION_ID, {})

@@ -48,7 +48,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
-from ..api._catalogue import CATALOGUE, Operation
+from ..api import Operation
+from ..api.v1 import CATALOGUE
 from . import _account, _chats, _deployments, _hooks, _mcp_servers, _projects, _versions  # noqa: F401  (register)
 from ._clock import Clock
 from ._config import SimulatorConfig

@@ -1,6 +1,6 @@
 """Refuse what v0 refuses beyond types: nulls the spec does not allow, non-URIs, off-pattern dates, loose booleans.
 
-The request models (:mod:`v0_mcp.api._models`) check types, enums and required fields,
+The request models (:mod:`v0_mcp.api.v1._models`) check types, enums and required fields,
 but they read every optional field as ``X | None`` and pydantic reads ``"yes"`` as a
 boolean. v0 validates against its spec, so these rules are read from the spec itself:
 ``_request_rules.json`` holds, per operationId, the request body's schema and the query

@@ -1,19 +1,17 @@
-"""The MCP face of v0: one module per toolset, every tool declared in its module's TOOLS.
+"""The MCP face of v0: shared tool machinery here, each API version's tools in its own folder.
 
-``ALL_TOOLS`` is the one flat list; :func:`select` filters it (toolsets, tools,
-exclusions, read-only) and :func:`to_mcp_tool` builds what the server serves.
+``tools.v1`` declares v1's tools (one module per toolset, ``ALL_TOOLS``) over its
+vocabulary; :func:`select` filters a version's tools (toolsets, tools, exclusions,
+read-only) and :func:`to_mcp_tool` builds what the server serves. Importing this
+package loads no API version: the server imports the one it serves.
 """
 
 from __future__ import annotations
 
-from typing import Final
-
-from . import account, chats, deployments, hooks, integrations, mcp_servers, projects, versions
 from ._registry import TOOLSETS, Selection, ToolSpec, UnknownNameError, select, to_mcp_tool
 from ._runtime import API_KEY_HEADER, Runtime
 
 __all__ = [
-    "ALL_TOOLS",
     "API_KEY_HEADER",
     "TOOLSETS",
     "Runtime",
@@ -23,14 +21,3 @@ __all__ = [
     "select",
     "to_mcp_tool",
 ]
-
-ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
-    *chats.TOOLS,
-    *versions.TOOLS,
-    *projects.TOOLS,
-    *deployments.TOOLS,
-    *hooks.TOOLS,
-    *integrations.TOOLS,
-    *account.TOOLS,
-    *mcp_servers.TOOLS,
-)

@@ -8,6 +8,7 @@ guard. Nothing here builds URLs: the catalogue and the client do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Final
 
@@ -19,12 +20,13 @@ from mcp.types import CallToolResult, ResourceLink
 from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
-from ..api import Operation, operation
+from ..api import Operation
 from ._errors import agent_errors
-from ._registry import ToolSpec
+from ._registry import Declared, ToolSpec
 from ._results import Result, render
 from ._runtime import runtime_of
 from ._schema import FieldSpec, argument_fields
+from ._vocabulary import Exposure, Vocabulary
 
 __all__ = ["DOCS", "Confirmation", "endpoint", "plain"]
 
@@ -105,61 +107,77 @@ def _check_confirmation(tool: str, outcome: Any) -> None:
 
 
 def endpoint(
+    vocabulary: Vocabulary,
     tool: str,
     *,
     title: str,
     description: str,
-    output: type[Result],
+    output: type[Result] | Callable[[], type[Result]],
     shape: Shape,
     links: Links | None = None,
     hide: frozenset[str] = frozenset(),
     docs: Mapping[str, str] | None = None,
 ) -> ToolSpec:
-    """Declare the tool for a catalogue operation (looked up by tool name)."""
-    op = operation(tool)
-    fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
+    """Declare ``tool`` of ``vocabulary``: its arguments come from the operation behind it.
+
+    Nothing here touches the operation's models: they are read when the tool is first
+    built or called (``output`` may be a function for the same reason).
+    """
+    exposure = vocabulary[tool]
+    destructive = exposure.kind == "destructive"
+
+    def declare() -> Declared:
+        op = vocabulary.operation(tool)
+        fields: dict[str, FieldSpec] = argument_fields(op, hide=hide)
+        if destructive:
+            fields["confirm"] = CONFIRM_FIELD
+        result = output if isinstance(output, type) else output()
+        return Declared(fields, result, op, frozenset({"confirm"}) if destructive else frozenset())
+
     resolvers: dict[str, Any] = {}
-    own: frozenset[str] = frozenset()
-    if op.kind == "destructive":
-        fields["confirm"] = CONFIRM_FIELD
-        own = frozenset({"confirm"})
+    if destructive:
         resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
     return ToolSpec.for_operation(
-        op,
+        exposure,
         title=title,
         description=description,
-        fields=fields,
-        output=output,
-        handler=_handler(op, shape, links),
+        declare=declare,
+        handler=_handler(exposure, lambda: vocabulary.operation(tool), shape, links),
         docs={**DOCS, **(docs or {})},
         resolvers=resolvers,
-        own=own,
     )
 
 
-def _handler(op: Operation, shape: Shape, links: Links | None) -> Any:
+def _handler(exposure: Exposure, operation: Callable[[], Operation], shape: Shape, links: Links | None) -> Any:
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
         if "confirmation" in args:
-            _check_confirmation(op.tool, args.pop("confirmation"))
+            _check_confirmation(exposure.tool, args.pop("confirmation"))
             args.pop("confirm", None)
         v0 = runtime_of(ctx).client_for(ctx)
-        with agent_errors(args):
+        op = operation()
+        with agent_errors(args, tool=exposure, op=op):
             response = await v0.call(op, **args)
         return render(shape(response, args), links(response, args) if links else ())
 
     return handle
 
 
-def plain(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
+def plain(
+    vocabulary: Vocabulary, tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None
+) -> ToolSpec:
     """Declare a tool whose (small) response is returned as ``data``, as v0 sent it."""
-    op = operation(tool)
-    name = "".join(part.title() for part in tool.split("_")) + "Result"
-    model = create_model(name, __base__=Result, data=(op.response, ...))
+
+    @functools.cache
+    def model() -> type[Result]:
+        name = "".join(part.title() for part in tool.split("_")) + "Result"
+        return create_model(name, __base__=Result, data=(vocabulary.operation(tool).response, ...))
+
     return endpoint(
+        vocabulary,
         tool,
         title=title,
         description=description,
         output=model,
-        shape=lambda r, _: model.model_validate({"data": r}),
+        shape=lambda r, _: model().model_validate({"data": r}),
         docs=docs,
     )

@@ -20,8 +20,9 @@ from ..api import (
     V0RequestError,
     V0TimeoutError,
     V0TransportError,
-    operation,
 )
+from ._toolsets import TOOLSETS
+from ._vocabulary import Exposure
 
 __all__ = ["NO_KEY_MESSAGE", "agent_errors"]
 
@@ -51,40 +52,29 @@ def _not_found_hint(arguments: Mapping[str, Any]) -> str:
 
 
 # Where to look for what a write may have made before its answer was lost.
-_CHECK_WITH: Final[Mapping[str, str]] = {
-    "chats": "list_chats",
-    "versions": "list_versions",
-    "projects": "list_projects (and list_env_vars)",
-    "deployments": "list_deployments",
-    "hooks": "list_hooks",
-    "integrations": "list_vercel_projects",
-    "mcp_servers": "list_mcp_servers",
-}
+_CHECK_WITH: Final[Mapping[str, str]] = {toolset.name: toolset.lister for toolset in TOOLSETS}
 
 
-def _transport_message(exc: V0TransportError) -> str:
-    op = _operation_or_none(exc.operation)
-    if exc.request_sent and op is not None and not op.idempotent:
-        where = _CHECK_WITH.get(op.toolset, "the matching list_* tool")
+def _transport_message(exc: V0TransportError, tool: Exposure | None, op: Operation | None) -> str:
+    if exc.request_sent and tool is not None and op is not None and op.id == exc.operation and not op.idempotent:
+        where = _CHECK_WITH.get(tool.toolset, "the matching list_* tool")
         return (
             f"v0's answer was lost ({exc}): the request reached v0 and may have been carried out. "
-            f"Check with {where} before calling {op.tool} again, so nothing is made twice."
+            f"Check with {where} before calling {tool.tool} again, so nothing is made twice."
         )
     if isinstance(exc, V0TimeoutError):
         return f"v0 did not answer in time ({exc}). Reads are safe to retry."
     return f"Could not reach v0 ({exc}). Check V0_API_URL and the network; reads are safe to retry."
 
 
-def _operation_or_none(name: str | None) -> Operation | None:
-    try:
-        return operation(name) if name else None
-    except KeyError:
-        return None
-
-
 @contextmanager
-def agent_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
-    """Translate errors from the v0 client into ``ToolError``s that say what to do next."""
+def agent_errors(
+    arguments: Mapping[str, Any] | None = None, *, tool: Exposure | None = None, op: Operation | None = None
+) -> Iterator[None]:
+    """Translate errors from the v0 client into ``ToolError``s that say what to do next.
+
+    ``tool`` and ``op`` (the running tool and its operation) let a lost write name where to check.
+    """
     arguments = arguments or {}
     try:
         yield
@@ -108,6 +98,6 @@ def agent_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
         hint = " v0 failed on its side; retry shortly." if exc.status >= 500 else ""
         raise ToolError(f"{exc.status} {exc.type}: {exc.message}{hint}") from None
     except V0TransportError as exc:
-        raise ToolError(_transport_message(exc)) from None
+        raise ToolError(_transport_message(exc, tool, op)) from None
     except V0Error as exc:
         raise ToolError(f"The v0 request failed: {exc}") from None

@@ -13,10 +13,11 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Final
+from pathlib import Path
+from typing import Any, Final
 
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
@@ -26,30 +27,26 @@ from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
-from ..api import Kind, Operation, Toolset
+from ..api import Operation
 from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
+from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
+from ._vocabulary import Exposure, Kind
 
 __all__ = [
     "TOOLSETS",
+    "Declared",
     "Handler",
     "Selection",
     "ToolSpec",
     "UnknownNameError",
     "annotations_for",
+    "load_schemas",
     "select",
     "to_mcp_tool",
+    "tool_schemas",
 ]
 
-TOOLSETS: Final[tuple[Toolset, ...]] = (
-    "chats",
-    "versions",
-    "projects",
-    "deployments",
-    "hooks",
-    "integrations",
-    "account",
-    "mcp_servers",
-)
+TOOLSETS: Final[tuple[str, ...]] = toolset_names()
 
 # Handlers receive the request context, the validated arguments and any resolved values.
 Handler = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
@@ -68,53 +65,79 @@ def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
 
 
 @dataclass(frozen=True)
+class Declared:
+    """What a tool takes and returns, worked out from its operation's models on first use.
+
+    Declaring every tool at import must not load an API version's models: a server
+    start serves the tools from their stored schemas, and a call needs only its own tool.
+    """
+
+    fields: Mapping[str, FieldSpec]
+    output: type[BaseModel]
+    operation: Operation | None = None
+    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
+
+
+@dataclass(frozen=True)
 class ToolSpec:
     """One MCP tool: what it is called, where it belongs, what it takes and returns."""
 
     name: str
     title: str
     description: str
-    toolset: Toolset
+    toolset: str
     kind: Kind
     builder: bool
-    fields: Mapping[str, FieldSpec]
-    output: type[BaseModel]
     handler: Handler
-    operation: Operation | None = None
+    declare: Callable[[], Declared]
     docs: Mapping[str, str] = field(default_factory=dict)
     resolvers: Mapping[str, Any] = field(default_factory=dict)  # parameter -> Annotated[..., Resolve(...)]
-    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
 
     @classmethod
     def for_operation(
         cls,
-        op: Operation,
+        exposure: Exposure,
         *,
         title: str,
         description: str,
-        fields: Mapping[str, FieldSpec],
-        output: type[BaseModel],
+        declare: Callable[[], Declared],
         handler: Handler,
         docs: Mapping[str, str],
         resolvers: Mapping[str, Any] | None = None,
-        own: frozenset[str] = frozenset(),
     ) -> ToolSpec:
-        """Declare the tool of a catalogue operation: name, toolset, kind and profile come from the catalogue."""
+        """Declare the tool of an operation: name, toolset, kind and profile come from the vocabulary."""
         return cls(
-            name=op.tool,
+            name=exposure.tool,
             title=title,
             description=description,
-            toolset=op.toolset,
-            kind=op.kind,
-            builder=op.builder,
-            fields=fields,
-            output=output,
+            toolset=exposure.toolset,
+            kind=exposure.kind,
+            builder=exposure.builder,
             handler=handler,
-            operation=op,
+            declare=declare,
             docs=docs,
             resolvers=resolvers or {},
-            own=own,
         )
+
+    @functools.cached_property
+    def declared(self) -> Declared:
+        return self.declare()
+
+    @property
+    def fields(self) -> Mapping[str, FieldSpec]:
+        return self.declared.fields
+
+    @property
+    def output(self) -> type[BaseModel]:
+        return self.declared.output
+
+    @property
+    def operation(self) -> Operation | None:
+        return self.declared.operation
+
+    @property
+    def own(self) -> frozenset[str]:
+        return self.declared.own
 
     @property
     def idempotent(self) -> bool:
@@ -146,8 +169,8 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
         raise UnknownNameError(
             f"unknown tool(s): {', '.join(sorted(unknown))}. Valid tools: {', '.join(sorted(names))}"
         )
-    if selection.toolsets is not None and (bad := selection.toolsets - {*TOOLSETS, "all", "builder"}):
-        valid = ", ".join(("builder", *TOOLSETS, "all"))
+    if selection.toolsets is not None and (bad := selection.toolsets - set(valid_toolsets())):
+        valid = ", ".join(valid_toolsets())
         raise UnknownNameError(f"unknown toolset(s): {', '.join(sorted(bad))}. Valid toolsets: {valid}")
 
     def enabled(spec: ToolSpec) -> bool:
@@ -155,44 +178,74 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
             return False
         if spec.name in selection.tools:
             return True
-        wanted = selection.toolsets if selection.toolsets is not None else frozenset({"builder"})
-        return "all" in wanted or spec.toolset in wanted or ("builder" in wanted and spec.builder)
+        wanted = selection.toolsets if selection.toolsets is not None else frozenset({BUILDER})
+        return EVERYTHING in wanted or spec.toolset in wanted or (BUILDER in wanted and spec.builder)
 
     order = {name: index for index, name in enumerate(TOOLSETS)}
     return sorted(filter(enabled, specs), key=lambda s: (order[s.toolset], s.name))
 
 
-# The arguments the caller actually gave, for the running tool. The SDK validates
-# arguments into a model that fills in every default, but the API must see only
-# what was given (a PATCH with `metadata: null` would delete all metadata).
-_GIVEN: ContextVar[dict[str, Any]] = ContextVar("v0_mcp_given_arguments")
 # Agents send null for optional arguments they mean to leave out, and v0 refuses null where
 # its spec does not allow it (422); so null means "not given", except where v0 reads it.
 _NULL_IS_MEANINGFUL: frozenset[tuple[str, str]] = frozenset({("update_chat", "metadata")})  # null clears it
 
 
-class V0Tool(Tool):
-    """A tool whose arguments are checked strictly first, with errors an agent can act on."""
+class _Validated(dict[str, Any]):
+    """Every argument by field name (what resolvers read), carrying the arguments the caller gave."""
 
-    strict_model: Any = None
-    own_arguments: frozenset[str] = frozenset()
+    given: dict[str, Any]
+
+
+class _Arguments(FuncMetadata):
+    """Validate a tool's arguments once, and hand its handler only what the caller gave.
+
+    The strict model fills in every default, but the API must see only what was given
+    (a PATCH with ``metadata: null`` would delete all metadata); our own arguments
+    (``waitSeconds``, ``confirm``) come with their defaults. Resolvers still see every
+    argument by name, as the SDK promises them.
+    """
+
+    own: frozenset[str] = frozenset()
+    nullable: frozenset[str] = frozenset()  # arguments whose null v0 reads (sent as null, not left out)
+    spec: Any = None  # the ToolSpec whose argument model is built on the first call, when it is not built yet
+
+    def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
+        if self.spec is not None:  # a server start declares every tool; a run calls few
+            self.arg_model, self.spec = (
+                build_argument_model(self.spec.name, self.spec.fields, docs=self.spec.docs),
+                None,
+            )
+        model = self.arg_model.model_validate(self.pre_parse_json(arguments_to_validate))
+        validated = _Validated(model.model_dump_one_level())
+        validated.given = {
+            key: value
+            for key, value in model.model_dump(exclude_unset=True, by_alias=True).items()
+            if value is not None or key in self.nullable
+        }
+        validated.given.update({name: getattr(model, name) for name in self.own})
+        return validated
+
+    async def call_fn(
+        self,
+        fn: Callable[..., Any],
+        fn_is_async: bool,
+        arguments: dict[str, Any],
+        arguments_to_pass_directly: dict[str, Any] | None = None,
+    ) -> Any:
+        given = arguments.given if isinstance(arguments, _Validated) else arguments
+        return await fn(dict(given), **(arguments_to_pass_directly or {}))
+
+
+class V0Tool(Tool):
+    """A tool whose argument errors name each field and say what is wrong."""
 
     async def run(self, arguments: dict[str, Any], context: Any, convert_result: bool = False) -> Any:
         try:
-            model = self.strict_model.model_validate(self.fn_metadata.pre_parse_json(arguments))
-        except ValidationError as exc:
-            raise ToolError(describe_validation_error(self.name, exc)) from None
-        given = {
-            key: value
-            for key, value in model.model_dump(exclude_unset=True, by_alias=True).items()
-            if value is not None or (self.name, key) in _NULL_IS_MEANINGFUL
-        }
-        given.update({name: getattr(model, name) for name in self.own_arguments})
-        token = _GIVEN.set(given)
-        try:
             return await super().run(arguments, context, convert_result=convert_result)
-        finally:
-            _GIVEN.reset(token)
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError):
+                raise ToolError(describe_validation_error(self.name, exc.__cause__)) from None
+            raise
 
 
 def describe_validation_error(tool: str, exc: ValidationError) -> str:
@@ -207,33 +260,81 @@ def describe_validation_error(tool: str, exc: ValidationError) -> str:
     return f"Invalid arguments for {tool}:\n" + "\n".join(lines)
 
 
-def to_mcp_tool(spec: ToolSpec) -> Tool:
+Schemas = Mapping[str, Any]  # {"input": ..., "output": ...} of one tool, as tool_schemas() derives them
+
+_BUILT: dict[int, tuple[ToolSpec, Tool]] = {}
+
+
+def load_schemas(path: Path) -> dict[str, Schemas]:
+    """Return the stored schemas of a version's tools, by tool name ({} when there are none)."""
+    try:
+        stored: dict[str, Schemas] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return stored
+
+
+def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
+    """Derive a tool's input and output JSON schemas from its models (what a stored copy must equal)."""
+    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+    return {
+        "input": compact_schema(strict.model_json_schema(by_alias=True)),
+        "output": compact_output_schema(spec.output),
+        "idempotent": spec.idempotent,
+        "own": sorted(spec.own),
+    }
+
+
+def to_mcp_tool(spec: ToolSpec, stored: Schemas | None = None) -> Tool:
+    """Return the SDK tool for a spec, built once per spec (specs are immutable module constants).
+
+    ``stored`` are the spec's schemas as derived ahead of time: deriving them takes most
+    of a server's start, so startup loads them instead (a test keeps them current).
+    """
+    built = _BUILT.get(id(spec))
+    if built is None or built[0] is not spec:
+        built = _BUILT[id(spec)] = (spec, _build_tool(spec, stored))
+    return built[1]
+
+
+def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
     """Build the SDK tool for a spec: strict arguments, compact schemas, annotations.
 
     The tool is assembled directly rather than through ``Tool.from_function``,
     which would derive a second argument model and output schema from a
-    signature: that work doubled what every server start spends on tools.
+    signature. The argument model's validator is built on the first call.
     """
-    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
-    fn = _bind(spec, strict)
+    fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    metadata = FuncMetadata(
-        arg_model=strict, output_model=spec.output, output_schema=compact_output_schema(spec.output)
-    )
+    nullable = frozenset(key for tool, key in _NULL_IS_MEANINGFUL if tool == spec.name)
+    if stored is not None:
+        # Loaded fresh from the stored file for this build, so the tool may own them as they are.
+        schemas, names = stored, set(stored["input"].get("properties", {}))
+        metadata = _Arguments(
+            arg_model=ArgumentModel,
+            output_schema=schemas["output"],
+            own=frozenset(schemas["own"]),
+            nullable=nullable,
+            spec=spec,
+        )
+    else:
+        strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+        schemas, names = tool_schemas(spec), set(strict.model_fields)
+        metadata = _Arguments(
+            arg_model=strict, output_model=spec.output, output_schema=schemas["output"], own=spec.own, nullable=nullable
+        )
     return V0Tool(
         fn=fn,
         name=spec.name,
         title=spec.title,
         description=spec.description,
-        parameters=compact_schema(strict.model_json_schema(by_alias=True)),
+        parameters=schemas["input"],
         fn_metadata=metadata,
         is_async=True,
         context_kwarg="ctx",
         resolved_params=dict(resolved),
-        resolver_plans=build_resolver_plans(resolved, set(strict.model_fields)),
-        annotations=annotations_for(spec.kind, idempotent=spec.idempotent),
-        strict_model=strict,
-        own_arguments=spec.own,
+        resolver_plans=build_resolver_plans(resolved, names),
+        annotations=annotations_for(spec.kind, idempotent=schemas["idempotent"]),
     )
 
 
@@ -248,27 +349,28 @@ def _output_schema(model: type[BaseModel]) -> dict[str, Any]:
     return compact_schema(model.model_json_schema(by_alias=True, mode="serialization"))
 
 
-def _bind(spec: ToolSpec, strict: type[ArgumentModel]) -> Callable[..., Awaitable[CallToolResult]]:
-    """Make a function whose signature is the tool's arguments, so the SDK can inspect it."""
+def _bind(spec: ToolSpec) -> Callable[..., Awaitable[CallToolResult]]:
+    """Make the function the SDK calls: the given arguments, the context and each resolved value.
+
+    Its signature names the context and the resolvers, which the SDK inspects; the
+    arguments themselves are validated by :class:`_Arguments` and arrive as one dict.
+    """
     handler = spec.handler
 
-    async def tool_function(ctx: Context[Any, Any], **arguments: Any) -> CallToolResult:
-        resolved = {name: arguments[name] for name in spec.resolvers}
-        return await handler(ctx, {**_GIVEN.get(), **resolved})
+    async def tool_function(given: dict[str, Any], ctx: Context[Any, Any], **resolved: Any) -> CallToolResult:
+        return await handler(ctx, {**given, **resolved})
 
-    params = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context)]
-    annotations: dict[str, Any] = {"ctx": Context}
-    for name, info in strict.model_fields.items():
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        default = inspect.Parameter.empty if info.is_required() else info.get_default(call_default_factory=True)
-        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default))
-        annotations[name] = annotation
+    params = [
+        inspect.Parameter("given", inspect.Parameter.POSITIONAL_ONLY, annotation=dict[str, Any]),
+        inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context),
+    ]
+    annotations: dict[str, Any] = {"given": dict[str, Any], "ctx": Context}
     for name, annotation in spec.resolvers.items():
         params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
         annotations[name] = annotation
-    output = Annotated[CallToolResult, spec.output]
-    annotations["return"] = output
-    tool_function.__signature__ = inspect.Signature(params, return_annotation=output)  # type: ignore[attr-defined]
+    # The result's schema is the tool's stored or derived output schema, not read from here.
+    annotations["return"] = CallToolResult
+    tool_function.__signature__ = inspect.Signature(params, return_annotation=CallToolResult)  # type: ignore[attr-defined]
     tool_function.__annotations__ = annotations
     tool_function.__name__ = spec.name
     tool_function.__qualname__ = spec.name

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any, Final, Literal
-from urllib.parse import quote
 
 from mcp.types import CallToolResult, ResourceLink, TextContent
 from pydantic import BaseModel, ConfigDict
+
+from ..uris import chat_uri, deployment_logs_uri, file_uri, messages_uri, project_uri, version_uri
 
 __all__ = [
     "MAX_RESULT_CHARS",
@@ -101,19 +102,17 @@ def _link(uri: str, name: str, description: str, mime: str, *, size: int | None 
 
 def chat_link(chat_id: str) -> ResourceLink:
     return _link(
-        f"v0://chats/{chat_id}", f"chat {chat_id}", "The chat: name, privacy, latest version, URLs", "application/json"
+        chat_uri(chat_id), f"chat {chat_id}", "The chat: name, privacy, latest version, URLs", "application/json"
     )
 
 
 def messages_link(chat_id: str) -> ResourceLink:
-    return _link(
-        f"v0://chats/{chat_id}/messages", f"messages of chat {chat_id}", "The whole thread as text", "text/plain"
-    )
+    return _link(messages_uri(chat_id), f"messages of chat {chat_id}", "The whole thread as text", "text/plain")
 
 
 def version_link(chat_id: str, version_id: str) -> ResourceLink:
     return _link(
-        f"v0://chats/{chat_id}/versions/{version_id}",
+        version_uri(chat_id, version_id),
         f"version {version_id}",
         "Status, demo URL, files",
         "application/json",
@@ -121,20 +120,17 @@ def version_link(chat_id: str, version_id: str) -> ResourceLink:
 
 
 def file_link(chat_id: str, version_id: str, path: str, *, size: int | None = None) -> ResourceLink:
-    uri = f"v0://chats/{chat_id}/versions/{version_id}/files/{quote(path, safe='/')}"
-    return _link(uri, path, f"{path} in version {version_id}", mime_type_for(path), size=size)
+    return _link(
+        file_uri(chat_id, version_id, path), path, f"{path} in version {version_id}", mime_type_for(path), size=size
+    )
 
 
 def deployment_logs_link(deployment_id: str) -> ResourceLink:
-    return _link(
-        f"v0://deployments/{deployment_id}/logs", f"logs of {deployment_id}", "Build and runtime logs", "text/plain"
-    )
+    return _link(deployment_logs_uri(deployment_id), f"logs of {deployment_id}", "Build and runtime logs", "text/plain")
 
 
 def project_link(project_id: str) -> ResourceLink:
-    return _link(
-        f"v0://projects/{project_id}", f"project {project_id}", "The project and its chats", "application/json"
-    )
+    return _link(project_uri(project_id), f"project {project_id}", "The project and its chats", "application/json")
 
 
 _MIME: Final[dict[str, str]] = {

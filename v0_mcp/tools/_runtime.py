@@ -1,18 +1,50 @@
-"""What a running tool needs from the server: the v0 client for this request, and timing."""
+"""The server's typed app state: the v0 client for each request, and timing.
+
+Each run of the server (the stdio process, the HTTP session manager, one SSE
+connection) enters its lifespan, which yields an :class:`AppState` holding the
+:class:`Runtime`; every handler finds it in its request context
+(``lifespan_context``), so no state hangs on the server object.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Final
+from dataclasses import dataclass, field
+from typing import Any, Final, Protocol, TypeAlias
 
-from mcp.server.mcpserver import Context
+import anyio
+from mcp.server.mcpserver import Context, MCPServer
 
 from ..api import V0Client
+from ._adapter import Adapter
 
-__all__ = ["API_KEY_HEADER", "Runtime", "runtime_of"]
+__all__ = ["API_KEY_HEADER", "AppState", "Clock", "EventLoopClock", "Runtime", "V0MCPServer", "runtime_of"]
 
 API_KEY_HEADER: Final = "x-v0-api-key"
+
+
+class Clock(Protocol):
+    """What waits measure their budget with; a test passes one that moves without sleeping."""
+
+    def now(self) -> float: ...
+
+    async def sleep(self, seconds: float) -> None: ...
+
+
+class EventLoopClock:
+    """The event loop's clock: real time."""
+
+    def now(self) -> float:
+        return anyio.current_time()
+
+    async def sleep(self, seconds: float) -> None:
+        await anyio.sleep(seconds)
+
+
+def _default_adapter() -> Adapter:
+    from .v1._adapter import V1  # at construction, when every module is loaded
+
+    return V1
 
 
 @dataclass
@@ -25,6 +57,9 @@ class Runtime:
     default_wait: int = 120
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
     confirmation_timeout: float = 120.0  # seconds to wait for a user to answer a confirmation (elicitation)
+    subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
+    adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
+    clock: Clock = field(default_factory=EventLoopClock)  # what generation waits measure and sleep with
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""
@@ -36,9 +71,24 @@ class Runtime:
         return self.client.with_api_key(key) if key else self.client
 
 
+@dataclass(eq=False)
+class AppState:
+    """What one run of the server holds: the runtime (shared by the runs of one server).
+
+    A distinct object per run, so what a run hosts (its subscriptions) is told apart from
+    another run's even when both serve the same runtime.
+    """
+
+    runtime: Runtime
+
+
+V0MCPServer: TypeAlias = MCPServer[AppState]
+"""An MCP server whose lifespan yields an :class:`AppState` (what ``v0_mcp.server.build_server`` builds)."""
+
+
 def runtime_of(ctx: Context[Any, Any]) -> Runtime:
-    """Return the runtime of the server handling ``ctx``."""
-    runtime = getattr(ctx.mcp_server, "v0_runtime", None)
-    if not isinstance(runtime, Runtime):
+    """Return the runtime of the server run handling ``ctx``."""
+    state = ctx.request_context.lifespan_context
+    if not isinstance(state, AppState):
         raise RuntimeError("the MCP server was not built by v0_mcp.server.build_server")
-    return runtime
+    return state.runtime

@@ -20,7 +20,14 @@ from pydantic.fields import FieldInfo
 
 from ..api import Operation
 
-__all__ = ["ArgumentModel", "argument_fields", "build_argument_model", "compact_schema", "union_arms"]
+__all__ = [
+    "ArgumentModel",
+    "argument_fields",
+    "build_argument_model",
+    "compact_schema",
+    "union_arms",
+    "with_defaults",
+]
 
 FieldSpec = tuple[Any, FieldInfo]
 
@@ -28,7 +35,8 @@ FieldSpec = tuple[Any, FieldInfo]
 class ArgumentModel(ArgModelBase):
     """Base of every tool's argument model: unknown arguments are refused."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+    # Built on first use: a server start declares every tool, a run calls few.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 def union_arms(annotation: Any) -> tuple[type[BaseModel], ...]:
@@ -83,10 +91,24 @@ def argument_fields(op: Operation, *, hide: frozenset[str] = frozenset()) -> dic
     for source in sources:
         for name, spec in source.items():
             if name in fields:
-                raise ValueError(f"{op.tool}: argument {name!r} appears twice")
+                raise ValueError(f"{op.id}: argument {name!r} appears twice")
             if name not in hide:
                 fields[name] = spec
     return fields
+
+
+def with_defaults(op: Operation, args: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``args`` with the spec's default for each query field the caller left out.
+
+    Handlers pass on only what was given, but some need the value v0 will use (the
+    page size, to tell whether there is a next page): the spec says it, once.
+    """
+    defaults: dict[str, Any] = {}
+    if op.query is not None:
+        for name, info in op.query.model_fields.items():
+            if not info.is_required() and info.default is not None:
+                defaults[info.alias or name] = info.default
+    return {**defaults, **args}
 
 
 def build_argument_model(

@@ -25,7 +25,7 @@ from ._files import file_bytes, preview_running
 from ._state import Chat
 
 if TYPE_CHECKING:
-    from ._api import V2Api
+    from ._registry import V2Host
 
 __all__ = ["REFRESH_FILE", "preview_routes", "render_page"]
 
@@ -45,14 +45,14 @@ _BASE_CSS = (
 )
 
 
-def preview_routes(api: V2Api) -> list[BaseRoute]:
+def preview_routes(api: V2Host) -> list[BaseRoute]:
     async def serve(request: Request) -> Response:
         return _serve(api, request)
 
     return [Route("/{chatId}/{path:path}", serve, methods=["GET", "HEAD"], name="v2:preview")]
 
 
-def _find(api: V2Api, chat_id: str) -> Chat | None:
+def _find(api: V2Host, chat_id: str) -> Chat | None:
     for ws in api.workspaces():
         chat = ws.chats.get(chat_id)
         if chat is not None:
@@ -60,7 +60,7 @@ def _find(api: V2Api, chat_id: str) -> Chat | None:
     return None
 
 
-def _serve(api: V2Api, request: Request) -> Response:
+def _serve(api: V2Host, request: Request) -> Response:
     token = request.headers.get("x-v0-preview-token", "").strip()
     if not token:
         return PlainTextResponse("Missing x-v0-preview-token header: get one from chats.getPreview", status_code=401)

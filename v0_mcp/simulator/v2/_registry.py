@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -20,9 +20,22 @@ from ...api.v2 import _models as m
 from ._state import V2Workspace
 
 if TYPE_CHECKING:
-    from ._api import V2Api
+    from .._config import SimulatorConfig
+    from ._settings import V2Settings
 
-__all__ = ["HANDLERS", "ROUTES", "Route", "V2Call", "handles"]
+__all__ = ["HANDLERS", "ROUTES", "Route", "V2Call", "V2Host", "handles"]
+
+
+class V2Host(Protocol):
+    """What handlers and the preview site need of the v2 API that hosts them (the API itself, in ``_api``).
+
+    A protocol rather than the class, so the modules the API imports never import it back.
+    """
+
+    config: SimulatorConfig
+    settings: V2Settings
+
+    def workspaces(self) -> list[V2Workspace]: ...
 
 
 @dataclass(frozen=True)
@@ -96,7 +109,7 @@ class V2Call:
     """One validated request, as a handler sees it."""
 
     ws: V2Workspace
-    api: V2Api
+    api: V2Host
     now: float
     params: Mapping[str, str]
     query: dict[str, Any]  # what the caller sent, validated ({} without a query model)

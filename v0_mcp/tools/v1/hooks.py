@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ._endpoint import endpoint, plain
-from ._shapes import Deleted, deleted_of
+from .._shapes import Deleted
+from ._declare import endpoint, plain
+from ._shapes import deleted_of
 
 TOOLS = (
     plain("list_hooks", title="List webhooks", description="List your webhooks."),

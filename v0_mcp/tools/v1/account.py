@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._endpoint import plain
+from ._declare import plain
 
 TOOLS = (
     plain("get_user", title="Get user", description="Get the user the API key belongs to."),

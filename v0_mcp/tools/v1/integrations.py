@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._endpoint import plain
+from ._declare import plain
 
 TOOLS = (
     plain("list_vercel_projects", title="List Vercel projects", description="List Vercel projects linked to v0."),

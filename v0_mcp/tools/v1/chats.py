@@ -9,12 +9,14 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
-from ._endpoint import endpoint, plain
-from ._errors import agent_errors
-from ._generation import follow, generation, wait_for_generation
-from ._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
-from ._runtime import runtime_of
-from ._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo, chat_brief_of, chat_of, deleted_of, message_of
+from .._errors import agent_errors
+from .._results import MAX_TEXT_CHARS, Result, chat_link, clip, messages_link, render
+from .._runtime import runtime_of
+from .._schema import with_defaults
+from .._shapes import ChatBrief, ChatInfo, Deleted, MessageInfo
+from ._declare import endpoint, generation, plain, wait_for_generation
+from ._shapes import chat_brief_of, chat_of, deleted_of, message_of
+from ._vocabulary import VOCABULARY
 
 
 class ChatList(Result):
@@ -46,7 +48,8 @@ class Resumed(Result):
 
 def _chat_list(response: Any, args: Mapping[str, Any]) -> ChatList:
     chats = [chat_brief_of(c) for c in response.data or []]
-    limit, offset = args.get("limit", 60), args.get("offset", 0)
+    args = with_defaults(VOCABULARY.operation("list_chats"), args)
+    limit, offset = args["limit"], args["offset"]
     return ChatList(chats=chats, nextOffset=offset + len(chats) if len(chats) >= limit else None)
 
 
@@ -66,7 +69,8 @@ def _message_text(chat: Any, message_id: str) -> str | None:
 
 
 async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    v0 = runtime_of(ctx).client_for(ctx)
+    runtime = runtime_of(ctx)
+    v0 = runtime.client_for(ctx)
     chunks = 0
 
     async def report(_: str) -> None:
@@ -75,7 +79,7 @@ async def _resume(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
         await ctx.report_progress(chunks, None, "v0 is generating")
 
     with agent_errors(args):
-        followed = await follow(v0, args["chatId"], args["messageId"], report)
+        followed = await runtime.adapter.follow(v0, args["chatId"], args["messageId"], report)
     # A finished message streams no chunks, only the chat: its text is in the chat's messages.
     reply = followed.text or _message_text(followed.chat, args["messageId"])
     result = Resumed(chatId=args["chatId"], messageId=args["messageId"], events=followed.events, reply=clip(reply))

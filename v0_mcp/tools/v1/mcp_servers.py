@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._endpoint import plain
+from ._declare import plain
 
 TOOLS = (
     plain("list_mcp_servers", title="List MCP servers", description="List MCP servers configured for v0 chats."),

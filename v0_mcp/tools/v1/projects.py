@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._endpoint import endpoint, plain
-from ._results import Result, project_link
-from ._shapes import Deleted, ProjectInfo, deleted_of, project_of
+from .._results import Result, project_link
+from .._shapes import Deleted, ProjectInfo
+from ._declare import endpoint, plain
+from ._shapes import deleted_of, project_of
 
 
 class ProjectList(Result):

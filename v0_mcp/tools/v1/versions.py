@@ -13,11 +13,14 @@ from typing import Any, Final
 from mcp.server.mcpserver import Context
 from mcp.types import BlobResourceContents, CallToolResult, EmbeddedResource
 
-from ._endpoint import endpoint
-from ._errors import agent_errors
-from ._results import Result, file_link, render, version_link
-from ._runtime import runtime_of
-from ._shapes import VersionInfo, version_of
+from .._errors import agent_errors
+from .._results import Result, file_link, render, version_link
+from .._runtime import runtime_of
+from .._schema import with_defaults
+from .._shapes import VersionInfo
+from ._declare import endpoint
+from ._shapes import version_of
+from ._vocabulary import VOCABULARY
 
 MAX_EMBEDDED_BYTES: Final = 48_000  # base64 of this stays well inside the result budget
 
@@ -75,8 +78,8 @@ def archive_names(data: bytes) -> list[str]:
 async def _download(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
     v0 = runtime_of(ctx).client_for(ctx)
     with agent_errors(args):
-        data: bytes = await v0.call("chats.downloadVersion", **args)
-    fmt = args.get("format", "zip")
+        data: bytes = await v0.call(VOCABULARY.operation("download_version"), **args)
+    fmt = with_defaults(VOCABULARY.operation("download_version"), args)["format"]
     try:
         names = archive_names(data)
     except (zipfile.BadZipFile, tarfile.TarError):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._endpoint import endpoint
-from ._results import Result, clip, deployment_logs_link
-from ._shapes import Deleted, DeploymentInfo, deleted_of, deployment_of
+from .._results import Result, clip, deployment_logs_link
+from .._shapes import Deleted, DeploymentInfo
+from ._declare import endpoint
+from ._shapes import deleted_of, deployment_of
 
 
 class DeploymentList(Result):

@@ -1,0 +1,54 @@
+"""Rewrite the README's tool tables from the toolsets and tools as the server declares them.
+
+Run ``python scripts/generate_docs.py`` after adding, renaming or moving a tool;
+``tests/tools/test_docs.py`` fails when the README has drifted. Only the region
+between the markers is touched.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from v0_mcp.tools._toolsets import TOOLSETS  # noqa: E402
+from v0_mcp.tools.v1 import ALL_TOOLS  # noqa: E402
+
+README = ROOT / "README.md"
+BEGIN = "<!-- BEGIN GENERATED: tool tables (python scripts/generate_docs.py) -->"
+END = "<!-- END GENERATED: tool tables -->"
+
+
+def tool_tables() -> str:
+    """Return the Markdown table: one row per toolset, builder-profile tools in bold, in serving order."""
+    rows = ["| toolset | what it holds | tools |", "|---|---|---|"]
+    for toolset in TOOLSETS:
+        specs = [spec for spec in ALL_TOOLS if spec.toolset == toolset.name]
+        specs.sort(key=lambda spec: not spec.builder)  # builder tools first, else declaration order
+        names = ", ".join(f"**{spec.name}**" if spec.builder else spec.name for spec in specs)
+        rows.append(f"| `{toolset.name}` | {toolset.description} | {names} |")
+    return "\n".join(rows)
+
+
+def render(readme: str) -> str:
+    """Return ``readme`` with the generated region rewritten."""
+    head, found, rest = readme.partition(BEGIN)
+    if not found or END not in rest:
+        raise SystemExit(f"README.md lacks the markers {BEGIN!r} ... {END!r}")
+    _, _, tail = rest.partition(END)
+    return f"{head}{BEGIN}\n{tool_tables()}\n{END}{tail}"
+
+
+def main(check: bool = False) -> int:
+    current = README.read_text()
+    text = render(current)
+    if check:
+        return 0 if text == current else 1
+    README.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(check="--check" in sys.argv[1:]))

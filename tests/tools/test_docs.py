@@ -1,0 +1,48 @@
+"""The README's tool tables are generated from the declared toolsets and tools, and never drift."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT
+from v0_mcp.tools._toolsets import TOOLSETS
+from v0_mcp.tools.v1 import ALL_TOOLS
+
+
+@pytest.fixture
+def generator(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_docs", ROOT / "scripts" / "generate_docs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_tool_tables_are_current(generator: ModuleType) -> None:
+    assert generator.main(check=True) == 0, "run: python scripts/generate_docs.py"
+
+
+def test_every_tool_and_toolset_appears_in_the_tables(generator: ModuleType) -> None:
+    table = generator.tool_tables()
+    for toolset in TOOLSETS:
+        assert f"| `{toolset.name}` | {toolset.description} |" in table
+    for spec in ALL_TOOLS:
+        assert (f"**{spec.name}**" if spec.builder else spec.name) in table
+
+
+def test_the_tables_change_when_a_tool_changes(generator: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = generator.render((ROOT / "README.md").read_text())
+    monkeypatch.setattr(generator, "ALL_TOOLS", ALL_TOOLS[1:])
+    assert generator.render((ROOT / "README.md").read_text()) != before
+
+
+def test_only_the_marked_region_is_rewritten(generator: ModuleType) -> None:
+    text = f"intro\n{generator.BEGIN}\nstale\n{generator.END}\noutro\n"
+    rendered = generator.render(text)
+    assert rendered.startswith(f"intro\n{generator.BEGIN}\n| toolset |")
+    assert rendered.endswith(f"{generator.END}\noutro\n")

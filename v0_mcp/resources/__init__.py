@@ -1,0 +1,108 @@
+"""v0 as MCP resources: chats, threads, versions, files, deployment logs and projects.
+
+Tool results stay compact and link here (``resource_link``) for what they leave out:
+
+* ``v0://chats/{chatId}`` - the chat: name, privacy, latest version, message count, URLs (JSON).
+* ``v0://chats/{chatId}/messages`` - the whole thread as readable text, oldest first.
+* ``v0://chats/{chatId}/versions/{versionId}`` - status, demo URL and the file list (JSON).
+* ``v0://chats/{chatId}/versions/{versionId}/files/{+path}`` - one file, typed by its extension.
+* ``v0://deployments/{deploymentId}/logs`` - build logs as text, oldest first, with levels.
+* ``v0://projects/{projectId}`` - the project and its chats (JSON).
+
+The package holds reading (``_reading``), listing (``_listing``) and subscriptions
+(``_subscriptions``); this module wires them into a server. URIs live in
+:mod:`v0_mcp.uris`, shared with the tools that link to them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, Final
+
+from mcp.server.lowlevel.server import Server
+from mcp.types import (
+    PaginatedRequestParams,
+    ReadResourceRequestParams,
+    SubscribeRequestParams,
+    SubscriptionsListenRequestParams,
+    UnsubscribeRequestParams,
+)
+
+from .._sdk import lowlevel_of, subscription_bus_of
+from ..tools._runtime import V0MCPServer
+from ..uris import CHAT, DEPLOYMENT_LOGS, FILE, MESSAGES, PROJECT, TEMPLATES, VERSION, file_uri
+from ._listing import LIST_PAGE_SIZE, list_handler, one_page
+from ._reading import MAX_LOG_LINES, MAX_MESSAGES, RESOURCE_NOT_FOUND, TEMPLATE_READERS, not_found, typed_files
+from ._subscriptions import (
+    MAX_LISTENS_PER_CALLER,
+    MAX_WATCHES,
+    MAX_WATCHES_PER_CONNECTION,
+    MAX_WATCHES_PER_LISTEN,
+    Watches,
+    hosting_lifespan,
+    listen_handler,
+    subscribe_handlers,
+)
+
+__all__ = [
+    "CHAT",
+    "DEPLOYMENT_LOGS",
+    "FILE",
+    "LIST_PAGE_SIZE",
+    "MAX_LISTENS_PER_CALLER",
+    "MAX_LOG_LINES",
+    "MAX_MESSAGES",
+    "MAX_WATCHES",
+    "MAX_WATCHES_PER_CONNECTION",
+    "MAX_WATCHES_PER_LISTEN",
+    "MESSAGES",
+    "PROJECT",
+    "RESOURCE_NOT_FOUND",
+    "TEMPLATES",
+    "VERSION",
+    "file_uri",
+    "register_resources",
+]
+
+_REGISTERED: Final[weakref.WeakSet[Any]] = weakref.WeakSet()  # servers already wired (registering is idempotent)
+
+
+def register_resources(server: V0MCPServer) -> None:
+    """Serve the ``v0://`` templates, a paginated ``resources/list`` and resource subscriptions on ``server``.
+
+    Registering twice is a no-op.
+    """
+    if server in _REGISTERED:
+        return
+    _REGISTERED.add(server)
+    for template in TEMPLATE_READERS:
+        server.resource(
+            template.uri,
+            name=template.name,
+            title=template.title,
+            description=template.description,
+            mime_type=template.mime_type,
+        )(template.read)
+
+    # MCPServer has no public hook for these; the low-level server takes replacement handlers.
+    lowlevel: Server[Any] = lowlevel_of(server)
+    lowlevel.add_request_handler("resources/list", PaginatedRequestParams, list_handler(server))
+    read = lowlevel.get_request_handler("resources/read")
+    if read is not None:
+        lowlevel.add_request_handler("resources/read", ReadResourceRequestParams, not_found(typed_files(read.handler)))
+    tools = lowlevel.get_request_handler("tools/list")
+    if tools is not None:
+        lowlevel.add_request_handler("tools/list", PaginatedRequestParams, one_page(tools.handler, "tools/list"))
+
+    watches = Watches()
+    subscribe, unsubscribe = subscribe_handlers(server, watches)
+    lowlevel.add_request_handler("resources/subscribe", SubscribeRequestParams, subscribe)
+    lowlevel.add_request_handler("resources/unsubscribe", UnsubscribeRequestParams, unsubscribe)
+    lowlevel.lifespan = hosting_lifespan(lowlevel, watches)
+
+    listen = lowlevel.get_request_handler("subscriptions/listen")
+    bus = subscription_bus_of(server)
+    if listen is not None and bus is not None:
+        lowlevel.add_request_handler(
+            "subscriptions/listen", SubscriptionsListenRequestParams, listen_handler(server, bus)
+        )

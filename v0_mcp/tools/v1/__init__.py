@@ -1,0 +1,26 @@
+"""API v1's tools: one module per toolset, every tool declared in its module's TOOLS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from .._registry import ToolSpec
+from . import account, chats, deployments, hooks, integrations, mcp_servers, projects, versions
+from ._vocabulary import VOCABULARY
+
+__all__ = ["ALL_TOOLS", "SCHEMAS", "VOCABULARY"]
+
+ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
+    *chats.TOOLS,
+    *versions.TOOLS,
+    *projects.TOOLS,
+    *deployments.TOOLS,
+    *hooks.TOOLS,
+    *integrations.TOOLS,
+    *account.TOOLS,
+    *mcp_servers.TOOLS,
+)
+
+SCHEMAS: Final = Path(__file__).with_name("_schemas.json")
+"""Every tool's input and output schema, derived ahead of time by ``scripts/generate_tool_schemas.py``."""

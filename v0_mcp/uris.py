@@ -1,0 +1,59 @@
+"""The one home of ``v0://`` URIs: the templates resources serve and the links tools return.
+
+Tools link to what their results leave out, resources serve it; both build and
+parse URIs here, so a link always names a resource that exists.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+from urllib.parse import quote
+
+__all__ = [
+    "CHAT",
+    "DEPLOYMENT_LOGS",
+    "FILE",
+    "MESSAGES",
+    "PROJECT",
+    "TEMPLATES",
+    "VERSION",
+    "chat_uri",
+    "deployment_logs_uri",
+    "file_uri",
+    "messages_uri",
+    "project_uri",
+    "version_uri",
+]
+
+CHAT: Final = "v0://chats/{chatId}"
+MESSAGES: Final = "v0://chats/{chatId}/messages"
+VERSION: Final = "v0://chats/{chatId}/versions/{versionId}"
+FILE: Final = "v0://chats/{chatId}/versions/{versionId}/files/{+path}"
+DEPLOYMENT_LOGS: Final = "v0://deployments/{deploymentId}/logs"
+PROJECT: Final = "v0://projects/{projectId}"
+TEMPLATES: Final = (CHAT, MESSAGES, VERSION, FILE, DEPLOYMENT_LOGS, PROJECT)
+
+
+def chat_uri(chat_id: str) -> str:
+    return f"v0://chats/{chat_id}"
+
+
+def messages_uri(chat_id: str) -> str:
+    return f"v0://chats/{chat_id}/messages"
+
+
+def version_uri(chat_id: str, version_id: str) -> str:
+    return f"v0://chats/{chat_id}/versions/{version_id}"
+
+
+def file_uri(chat_id: str, version_id: str, path: str) -> str:
+    """Return the URI of a file of a version (its path percent-encoded except ``/``)."""
+    return f"v0://chats/{chat_id}/versions/{version_id}/files/{quote(path, safe='/')}"
+
+
+def deployment_logs_uri(deployment_id: str) -> str:
+    return f"v0://deployments/{deployment_id}/logs"
+
+
+def project_uri(project_id: str) -> str:
+    return f"v0://projects/{project_id}"
