@@ -33,11 +33,11 @@ from .._results import Result, chat_link, clip, messages_link, mime_type_for, re
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec, argument_fields
 from ._adapter import V2
-from ._shapes import edited_files, message_text
+from ._shapes import doing_of, edited_files, message_text
 from ._tasks import NeedsInput, needs_input
 from ._vocabulary import VOCABULARY
 
-__all__ = ["V2Generation", "generation", "wait_for_generation"]
+__all__ = ["Resumed", "V2Generation", "generation", "resume_chat", "wait_for_generation"]
 
 logger = logging.getLogger(__name__)
 
@@ -236,5 +236,62 @@ def wait_for_generation() -> ToolSpec:
         builder=exposure.builder,
         handler=_wait_handler,
         declare=lambda: Declared(fields, V2Generation, None, frozenset({"waitSeconds"})),
+        docs=DOCS,
+    )
+
+
+class Resumed(Result):
+    """What following a chat's generation brought: the message it ended on, or pending."""
+
+    chatId: str
+    messageId: str | None = None
+    status: Literal["completed", "pending"]
+    events: int = 0
+    reply: str | None = None
+    filesEdited: list[str] | None = None
+
+
+async def _resume_handler(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+    from ...api.v2 import resume_generation
+
+    runtime = runtime_of(ctx)
+    v0 = runtime.client_for(ctx)
+    chat_id, budget = args["chatId"], args["waitSeconds"]
+    progress = 0
+
+    async def relay(_: Any, state: Any) -> None:
+        nonlocal progress
+        progress += 1
+        await ctx.report_progress(progress, None, doing_of(state.parts) or "v0 is generating")
+
+    state = None
+    with agent_errors(args), anyio.move_on_after(budget):
+        state = await resume_generation(v0, chat_id, on_event=relay)
+    if state is None:
+        result = Resumed(chatId=chat_id, status="pending", events=progress, note=_pending_note(chat_id, None))
+    else:
+        runtime.forget_files(chat_id)
+        text = message_text(state.parts)
+        result = Resumed(
+            chatId=chat_id,
+            messageId=state.message_id,
+            status="completed",
+            events=state.events,
+            reply=clip(text) or None,
+            filesEdited=edited_files(state.parts) or None,
+        )
+    return render(result, [chat_link(chat_id), messages_link(chat_id)])
+
+
+def resume_chat() -> ToolSpec:
+    """Declare ``resume_chat``: follow the chat's running generation live until it ends (within waitSeconds)."""
+    exposure = VOCABULARY["resume_chat"]
+    fields: dict[str, FieldSpec] = {"chatId": (str, FieldInfo(min_length=1)), "waitSeconds": WAIT_FIELD}
+    return ToolSpec.for_operation(
+        exposure,
+        title="Follow a generation",
+        description="Follow a chat's running generation live until it ends; returns its text and files edited.",
+        declare=lambda: Declared(fields, Resumed, VOCABULARY.operation("resume_chat"), frozenset({"waitSeconds"})),
+        handler=_resume_handler,
         docs=DOCS,
     )

@@ -75,8 +75,12 @@ def needs_input(chat_id: str, task: PendingTask) -> NeedsInput:
             "then send this call listing the ones connected."
         )
     elif task.type == "vercel-connect-setup":
-        details = {key: value for key, value in data.items() if key in ("status", "connector", "url", "requestId")}
-        asks = "v0 needs a Vercel Connect setup: check it with get_connect_status, then send this call."
+        keep = ("requestId", "service", "connectorName", "setupUrl", "status")
+        details = {key: data[key] for key in keep if data.get(key) is not None}
+        asks = (
+            "v0 needs a Vercel Connect setup: have the user open setupUrl, check it with "
+            "get_connect_status(chatId, requestId) until ready, then send this call."
+        )
     else:
         asks = f"v0 waits on {task.type!r}, which this server cannot answer: open the chat on v0.app to go on."
     return NeedsInput(

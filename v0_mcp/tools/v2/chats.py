@@ -8,7 +8,8 @@ from typing import Any
 from .._results import MAX_TEXT_CHARS, Result, chat_link, messages_link
 from .._shapes import ChatBrief
 from ._declare import endpoint, plain
-from ._generate import generation, wait_for_generation
+from ._generate import generation, resume_chat, wait_for_generation
+from ._init import init_chat
 from ._shapes import ChatSummary, MessageSummary, chat_brief_of, chat_summary_of, message_summary_of
 
 
@@ -70,6 +71,8 @@ TOOLS = (
         ),
     ),
     wait_for_generation(),
+    init_chat(),
+    resume_chat(),
     endpoint(
         "list_chats",
         title="List chats",

@@ -8,13 +8,16 @@ Results list paths, sizes and encodings; contents only for the paths asked for
 
 from __future__ import annotations
 
+import base64
+import io
+import zipfile
 from dataclasses import replace
 from typing import Annotated, Any, Final
 
 import anyio
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, ResourceLink
+from mcp.types import BlobResourceContents, CallToolResult, EmbeddedResource, ResourceLink
 from pydantic import Field
 from pydantic.fields import FieldInfo
 
@@ -32,6 +35,7 @@ from ._declare import endpoint
 from ._shapes import ChatFileInfo, file_infos
 from ._vocabulary import VOCABULARY
 
+MAX_EMBEDDED_BYTES: Final = 40_000  # a bigger archive is listed, not embedded (base64 grows it by a third)
 MAX_CONTENT_CHARS: Final = 60_000  # contents asked for beyond this are cut: read the file's resource instead
 
 
@@ -261,6 +265,40 @@ async def _restore(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResu
     return render(result, [chat_link(args["chatId"])])
 
 
+class Download(Result):
+    chatId: str
+    sizeBytes: int
+    files: list[str]
+    embedded: bool
+
+
+def archive_names(data: bytes) -> list[str]:
+    """List the files inside a zip archive ([] when it is not one)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [name for name in archive.namelist() if not name.endswith("/")]
+    except zipfile.BadZipFile:
+        return []
+
+
+async def _download(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+    v0 = runtime_of(ctx).client_for(ctx)
+    chat_id = args["chatId"]
+    with agent_errors(args):
+        data: bytes = await v0.call(VOCABULARY.operation("download_chat_files"), **args)
+    embedded = len(data) <= MAX_EMBEDDED_BYTES
+    result = Download(chatId=chat_id, sizeBytes=len(data), files=archive_names(data)[:500], embedded=embedded)
+    links: list[Any] = [chat_link(chat_id)]
+    if embedded:
+        blob = BlobResourceContents(
+            uri=f"v0://chats/{chat_id}/files.zip", blob=base64.b64encode(data).decode(), mime_type="application/zip"
+        )
+        links.append(EmbeddedResource(type="resource", resource=blob))
+    else:
+        result.note = "The archive is too large to embed: read files one by one with get_chat_files(paths=[...])."
+    return render(result, links)
+
+
 TOOLS = (
     _files_tool(),
     _update_tool(),
@@ -273,6 +311,16 @@ TOOLS = (
             shape=_preview_state,
         ),
         handler=_preview,
+    ),
+    replace(
+        endpoint(
+            "download_chat_files",
+            title="Download chat files",
+            description="Download a chat's files as a zip (embedded when small).",
+            output=Download,
+            shape=lambda r, _: r,
+        ),
+        handler=_download,
     ),
     replace(
         endpoint(
