@@ -13,9 +13,9 @@ from tests.tools.conftest import API_KEY, open_agent, text_of
 from tests.tools.v2.conftest import ALL_V2, V2_URL, make_v2_server
 from v0_mcp.api import RetryPolicy, build_client
 from v0_mcp.server import V0MCPServer
-from v0_mcp.tools._results import MAX_RESULT_CHARS
 from v0_mcp.simulator import Simulator
 from v0_mcp.tools import Runtime
+from v0_mcp.tools._results import MAX_RESULT_CHARS
 
 
 class Counting(httpx.AsyncBaseTransport):
