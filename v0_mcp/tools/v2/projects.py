@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
@@ -26,6 +26,9 @@ from .._schema import FieldSpec
 from .._shapes import Shape
 from ._declare import endpoint
 from ._vercel_calls import chat_project, hand_made, iso_of_ms, vercel_errors, vercel_of
+
+if TYPE_CHECKING:
+    from ...api.vercel import VercelClient
 
 __all__ = [
     "TOOLS",
@@ -211,12 +214,16 @@ def vercel_project_info(project: Any, *, chat_id: str | None = None) -> VercelPr
     )
 
 
-async def _project_of(ctx: Context[Any, Any], args: Mapping[str, Any]) -> str:
-    """Return the Vercel project the call is about: given, or the chat's."""
+async def _project_of(ctx: Context[Any, Any], args: Mapping[str, Any]) -> tuple[VercelClient, str]:
+    """Return the Vercel client and the project the call is about: given, or the chat's.
+
+    The token is checked first: without it, the chat's project would not help.
+    """
+    vercel = vercel_of(ctx)
     if args.get("vercelProjectId"):
-        return str(args["vercelProjectId"])
+        return vercel, str(args["vercelProjectId"])
     if args.get("chatId"):
-        return await chat_project(runtime_of(ctx).client_for(ctx), args["chatId"])
+        return vercel, await chat_project(runtime_of(ctx).client_for(ctx), args["chatId"])
     raise ToolError("Give chatId (the chat's Vercel project) or vercelProjectId.")
 
 
@@ -224,8 +231,7 @@ async def _project_of(ctx: Context[Any, Any], args: Mapping[str, Any]) -> str:
 
 
 async def _get_project(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project_id = await _project_of(ctx, args)
-    vercel = vercel_of(ctx)
+    vercel, project_id = await _project_of(ctx, args)
     with vercel_errors(args):
         project = await vercel.get_project(project_id)
     result = vercel_project_info(project, chat_id=args.get("chatId"))
@@ -250,9 +256,8 @@ async def _list_projects(ctx: Context[Any, Any], args: dict[str, Any]) -> CallTo
 
 
 async def _list_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project = await _project_of(ctx, args)
+    vercel, project = await _project_of(ctx, args)
     decrypted = bool(args.get("decrypted"))
-    vercel = vercel_of(ctx)
     query: dict[str, Any] = {"decrypt": True} if decrypted else {}
     if args.get("gitBranch"):
         query["gitBranch"] = args["gitBranch"]
@@ -266,8 +271,7 @@ async def _list_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolRes
 
 
 async def _get_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project = await _project_of(ctx, args)
-    vercel = vercel_of(ctx)
+    vercel, project = await _project_of(ctx, args)
     with vercel_errors(args):
         var = await vercel.get_env_var(project, args["environmentVariableId"])
     decrypted = bool(args.get("decrypted"))
@@ -279,11 +283,10 @@ async def _get_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResu
 
 
 async def _create_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project = await _project_of(ctx, args)
+    vercel, project = await _project_of(ctx, args)
     variables: list[Mapping[str, Any]] = [
         NewEnvVar.model_validate(v).model_dump(exclude_none=True) for v in args["environmentVariables"]
     ]
-    vercel = vercel_of(ctx)
     with vercel_errors(_without_values(args)):
         outcome = await vercel.create_env_vars(project, variables, upsert=bool(args.get("upsert")))
     created = outcome.created if isinstance(outcome.created, list) else [outcome.created] if outcome.created else []
@@ -298,9 +301,8 @@ async def _create_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolR
 
 
 async def _update_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project = await _project_of(ctx, args)
+    vercel, project = await _project_of(ctx, args)
     edits = [EnvVarEdit.model_validate(v) for v in args["environmentVariables"]]
-    vercel = vercel_of(ctx)
     changed: list[EnvVarInfo] = []
     failed: list[EnvVarFailure] = []
     for edit in edits:  # Vercel edits one variable per call
@@ -326,8 +328,7 @@ async def _update_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolR
 
 
 async def _delete_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-    project = await _project_of(ctx, args)
-    vercel = vercel_of(ctx)
+    vercel, project = await _project_of(ctx, args)
     with vercel_errors(args):
         outcome = await vercel.delete_env_vars(project, list(args["environmentVariableIds"]))
     deleted = list(outcome.ids or args["environmentVariableIds"])
