@@ -245,7 +245,7 @@ async def _list_projects(ctx: Context[Any, Any], args: dict[str, Any]) -> CallTo
     if args.get("search"):
         query["search"] = args["search"]
     if args.get("cursor"):
-        query["from_"] = args["cursor"]
+        query["from"] = args["cursor"]
     with vercel_errors(args):
         page = await vercel.list_projects(**query)
     projects = [vercel_project_info(p) for p in page.projects or []]
