@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from mcp.types import ResourceLink
 
@@ -173,3 +174,32 @@ async def test_without_a_vercel_token_vercel_tools_say_what_to_set_and_the_rest_
     assert hosts["hosts"] == []
     assert project["vercelProjectId"].startswith("prj_")
     assert sim.v2.workspace(API_KEY).deployments == {}  # nothing was deployed that could not be followed
+
+
+class ThrottledStatus(httpx.AsyncBaseTransport):
+    """Vercel that answers the deployment's status once, then only 429 (its events still flow)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.status_reads = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.startswith("/vercel/v13/deployments/"):
+            self.status_reads += 1
+            if self.status_reads > 1:
+                error = {"error": {"code": "rate_limited", "message": "Too many requests"}}
+                return httpx.Response(429, json=error, headers={"Retry-After": "30"})
+        return await self.inner.handle_async_request(request)
+
+
+async def test_a_rate_limit_while_following_ends_as_pending_with_the_ids(sim: Simulator, era: str) -> None:
+    async with open_v2(sim, era, vercel_transport=ThrottledStatus) as session:
+        chat_id = await session.chat()
+        pending = await session.agent.ok("create_deployment", {"chatId": chat_id, "waitSeconds": 60})
+        again = await session.agent.fail("get_deployment", {"deploymentId": pending["deploymentId"]})
+
+    assert pending["status"] == "pending" and pending["deploymentId"].startswith("dpl_")
+    assert pending["vercelProjectId"].startswith("prj_") and pending["chatId"] == chat_id
+    assert "rate-limited" in pending["note"] and "retry in 30 s" in pending["note"]
+    assert f"get_deployment(deploymentId={pending['deploymentId']!r}" in pending["note"]
+    assert "429" in again and "Rate limited by Vercel" in again and "30s" in again

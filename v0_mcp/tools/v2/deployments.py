@@ -19,6 +19,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ResourceLink
 from pydantic.fields import FieldInfo
 
+from ...api import RateLimited, ServerError, V0TransportError
 from .._errors import agent_errors
 from .._registry import ToolSpec
 from .._results import Result, clip, deployment_logs_link, project_link, render
@@ -53,6 +54,10 @@ _MAX_ERROR_LINES: Final = 40
 _TAIL: Final = 200  # build events read back from the end to find a failed build's errors
 _MAX_FETCH: Final = 2_000  # build events read per call, whatever the page size
 _RUNTIME_READ_SECONDS: Final = 5.0  # the runtime log is a stream: read it this long at most
+# As for generations: hosts commonly give up on a call after 60 s, so the default wait ends well before;
+# and progress goes out at least this often, so hosts that reset their timeout on progress keep waiting.
+DEFAULT_WAIT: Final = 45
+PROGRESS_EVERY: Final = 4.0
 
 # -- result shapes -----------------------------------------------------------------------------------------------------
 
@@ -255,15 +260,19 @@ class BuildFollower:
 
     Each round reads the build's event stream with a deadline (it closes by itself when
     the build ends) and reports every new line as MCP progress, then reads the
-    deployment's state; ``waited`` is measured on the runtime's clock.
+    deployment's state; ``waited`` is measured on the runtime's clock. As for
+    generations, progress carries no total (how long a build takes is unknown) and goes
+    out at least every :data:`PROGRESS_EVERY` seconds, however quiet the build is.
     """
 
     def __init__(self, ctx: Context[Any, Any], runtime: Runtime, vercel: VercelClient, budget: float) -> None:
         self._ctx, self._runtime, self._vercel, self._budget = ctx, runtime, vercel, budget
         self._start = runtime.clock.now()
         self._last_progress = -1.0
+        self._sent_at = self._start
         self._seen: set[str] = set()
         self._since: int | None = None
+        self.last: Any = None  # the deployment as last read, kept when following is cut short
 
     @property
     def waited(self) -> float:
@@ -272,17 +281,20 @@ class BuildFollower:
     async def report(self, message: str) -> None:
         value = max(round(self.waited, 3), self._last_progress + 0.001)
         self._last_progress = value
-        await self._ctx.report_progress(value, self._budget or None, message)
+        self._sent_at = self._runtime.clock.now()
+        await self._ctx.report_progress(value, None, message)
 
     async def follow(self, deployment_id: str) -> Any:
         """Return the deployment as last read: final, BLOCKED, or still going when the budget ran out."""
         interval = self._runtime.poll_interval
         state: str | None = None
         while True:
-            deployment = await self._vercel.get_deployment(deployment_id)
+            deployment = self.last = await self._vercel.get_deployment(deployment_id)
             if deployment.readyState != state:
                 state = deployment.readyState
                 await self.report(f"Vercel: {(state or 'unknown').lower()}")
+            elif self._runtime.clock.now() - self._sent_at >= PROGRESS_EVERY:
+                await self.report(f"Vercel: {(state or 'unknown').lower()} ({self.waited:.0f} s waited)")
             remaining = self._budget - self.waited
             if (state or "").upper() in _DONE or remaining <= 0:
                 return deployment
@@ -324,16 +336,35 @@ async def _settled(
     runtime = runtime_of(ctx)
     vercel = vercel_of(ctx)
     follower = BuildFollower(ctx, runtime, vercel, budget)
+    cut_short: str | None = None
     with vercel_errors({"deploymentId": deployment_id}):
-        deployment = await (follower.follow(deployment_id) if budget > 0 else vercel.get_deployment(deployment_id))
+        try:
+            deployment = await (follower.follow(deployment_id) if budget > 0 else vercel.get_deployment(deployment_id))
+        except (RateLimited, V0TransportError, ServerError) as exc:
+            if follower.last is None:
+                raise
+            # The deployment is known and builds on without us: say so, never fail the call.
+            deployment, cut_short = follower.last, _why(exc)
+            logger.info("stopped following deployment %s early: %s", deployment_id, cut_short)
         failed = (deployment.readyState or "").upper() == "ERROR"
         errors = await _failure_lines(vercel, deployment_id) if failed else None
     result = deployment_status(deployment, chat_id=chat_id, errors=errors, waited=follower.waited if budget else None)
     result.note = _next_step(result)
+    if cut_short is not None and result.status == "pending":
+        result.note = f"Stopped following early: {cut_short}. {result.note}"
     links = [deployment_logs_link(result.deploymentId)]
     if result.vercelProjectId:
         links.append(project_link(result.vercelProjectId))
     return result, links
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RateLimited):
+        wait = f" (retry in {exc.retry_after:.0f} s)" if exc.retry_after is not None else ""
+        return f"Vercel rate-limited the status checks{wait}"
+    if isinstance(exc, ServerError):
+        return f"Vercel answered the status check with {exc.status}"
+    return "Vercel did not answer the status check"
 
 
 def _next_step(result: DeploymentStatus) -> str:
@@ -350,7 +381,7 @@ def _next_step(result: DeploymentStatus) -> str:
     if result.status == "pending":
         return (
             f"Still {(result.readyState or 'queued').lower()} on Vercel. Call get_deployment(deploymentId="
-            f"{result.deploymentId!r}, waitSeconds=120) to keep following it; nothing is lost."
+            f"{result.deploymentId!r}, waitSeconds={DEFAULT_WAIT}) to keep following it; nothing is lost."
         )
     return f"The deployment is {result.status}; create_deployment makes a new one."
 
@@ -530,7 +561,10 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
             "(within waitSeconds): returns the URL, or the failed step with the build's error lines, "
             "or status pending and what to call next."
         ),
-        fields={"chatId": ID(), "waitSeconds": _wait_field(120, "Max seconds to follow the build; 0 returns at once")},
+        fields={
+            "chatId": ID(),
+            "waitSeconds": _wait_field(DEFAULT_WAIT, "Max seconds to follow the build; 0 returns at once"),
+        },
         output=DeploymentStatus,
         handler=_create,
         own=frozenset({"waitSeconds"}),
