@@ -51,10 +51,9 @@ Body = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
 # Argument descriptions for the Vercel side (ids are Vercel's, not v0's).
 VERCEL_DOCS: Final[Mapping[str, str]] = {
     **DOCS,
-    "chatId": "From list_chats or create_chat",
-    "deploymentId": "dpl_… id, from create_deployment or list_deployments",
-    "vercelProjectId": "prj_… id, from get_chat or create_vercel_project",
-    "envId": "From list_env_vars",
+    "deploymentId": "From create_deployment",
+    "vercelProjectId": "From get_chat; or give chatId",
+    "environmentVariableId": "From list_env_vars",
 }
 
 

@@ -557,13 +557,12 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
         "create_deployment",
         title="Deploy chat",
         description=(
-            "Deploy the chat's current files to Vercel and follow the build until it is live or fails "
-            "(within waitSeconds): returns the URL, or the failed step with the build's error lines, "
-            "or status pending and what to call next."
+            "Deploy the chat's files to Vercel and follow the build: returns the URL, or the failed step and "
+            "error lines, or pending."
         ),
         fields={
             "chatId": ID(),
-            "waitSeconds": _wait_field(DEFAULT_WAIT, "Max seconds to follow the build; 0 returns at once"),
+            "waitSeconds": _wait_field(DEFAULT_WAIT, "Max seconds to follow the build"),
         },
         output=DeploymentStatus,
         handler=_create,
@@ -572,11 +571,8 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment",
         title="Get deployment",
-        description=(
-            "Get a deployment's state and URL (error step and lines when its build failed); "
-            "waitSeconds > 0 keeps following a build until it ends."
-        ),
-        fields={**_DEPLOYMENT, "waitSeconds": _wait_field(0, "Seconds to follow a running build; 0 reads it once")},
+        description="Get a deployment's state, URL or build errors; waitSeconds follows a running build.",
+        fields={**_DEPLOYMENT, "waitSeconds": _wait_field(0, "Seconds to follow a running build")},
         output=DeploymentStatus,
         handler=_get,
         own=frozenset({"waitSeconds"}),
@@ -584,25 +580,22 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment_logs",
         title="Deployment logs",
-        description=(
-            "Read a deployment's build log, then its runtime log once it is live, oldest first; "
-            "filter by level, page with since=nextSince."
-        ),
+        description="Read a deployment's build log, then its runtime log, oldest first; page with since=nextSince.",
         fields={
             **_DEPLOYMENT,
             "source": (
                 Literal["all", "build", "runtime"],
-                FieldInfo(default="all", description="build events, runtime requests and output, or both"),
+                FieldInfo(default="all"),
             ),
             "level": (
                 Level | None,
-                FieldInfo(default=None, description="Only lines at least this severe (error > warning > info)"),
+                FieldInfo(default=None, description="At least this severe"),
             ),
             "since": (
                 int | None,
-                FieldInfo(default=None, ge=0, description="nextSince of the previous page (Unix ms)"),
+                FieldInfo(default=None, ge=0, description="nextSince of the last page"),
             ),
-            "limit": (int, FieldInfo(default=100, ge=1, le=500, description="Most lines to return")),
+            "limit": (int, FieldInfo(default=100, ge=1, le=500)),
         },
         output=DeploymentLogs,
         handler=_logs,
@@ -610,7 +603,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment_errors",
         title="Deployment errors",
-        description="Get why a deployment failed: the failed step, Vercel's error and the build's error lines.",
+        description="Get why a deployment failed: the step, Vercel's error and the build's error lines.",
         fields=_DEPLOYMENT,
         output=DeploymentErrors,
         handler=_errors,
@@ -618,16 +611,16 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "list_deployments",
         title="List deployments",
-        description="List the deployments of a chat's Vercel project, newest first; page with until=nextUntil.",
+        description="List a chat's (or Vercel project's) deployments, newest first; page with until=nextUntil.",
         fields={
             "chatId": (str | None, FieldInfo(default=None, min_length=1)),
             "vercelProjectId": (str | None, FieldInfo(default=None, min_length=1)),
             "state": (
                 str | None,
-                FieldInfo(default=None, description="Comma list of READY, ERROR, BUILDING, QUEUED, CANCELED"),
+                FieldInfo(default=None, description="e.g. READY,ERROR"),
             ),
             "limit": (int, FieldInfo(default=20, ge=1, le=100)),
-            "until": (int | None, FieldInfo(default=None, description="nextUntil of the previous page")),
+            "until": (int | None, FieldInfo(default=None, description="nextUntil of the last page")),
         },
         output=DeploymentList,
         handler=_list,
