@@ -147,6 +147,17 @@ def test_a_level_filter_never_leaves_the_next_page_where_it_was() -> None:
     assert [line.text for line in capped.lines] == ["l0", "l1"] and capped.hasMore and capped.nextSince == 11
 
 
+def test_a_page_of_long_lines_is_cut_by_size_before_the_result_cap_would_cut_it() -> None:
+    lines = [LogLine(timestamp=i, source="build", level="info", text="x" * 1_000) for i in range(1, 101)]
+
+    page = logs_page("dpl_1", "READY", lines, since=None, level=None, limit=100)
+    rest = logs_page("dpl_1", "READY", lines, since=page.nextSince, level=None, limit=100)
+
+    assert 1 < len(page.lines) < 100 and page.hasMore and page.nextSince == page.lines[-1].timestamp
+    assert len(page.model_dump_json()) < 80_000
+    assert [line.timestamp for line in page.lines + rest.lines] == list(range(1, 101))
+
+
 async def test_deployments_are_listed_by_chat_and_deleted_only_when_confirmed(sim: Simulator, era: str) -> None:
     async with open_v2(sim, era) as session:
         chat_id = await session.chat()

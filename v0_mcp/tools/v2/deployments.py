@@ -54,6 +54,8 @@ _DONE: Final = frozenset({"READY", "ERROR", "CANCELED", "BLOCKED", "DELETED"})
 _MAX_ERROR_LINES: Final = 40
 _TAIL: Final = 200  # build events read back from the end to find a failed build's errors
 _MAX_FETCH: Final = 2_000  # build events read per call, whatever the page size
+_PAGE_CHARS: Final = 60_000  # a page of log lines stays well inside the result cap (MAX_RESULT_CHARS)
+_LINE_OVERHEAD: Final = 140  # the JSON around a line's text: time, level, source, type
 _RUNTIME_READ_SECONDS: Final = 3.0  # the runtime log is a stream: read it this long at most
 # As for generations: hosts commonly give up on a call after 60 s, so the default wait ends well before;
 # and progress goes out at least this often, so hosts that reset their timeout on progress keep waiting.
@@ -247,6 +249,17 @@ def page_by_time(lines: Sequence[LogLine], limit: int) -> tuple[list[LogLine], b
         return trimmed, True
     # One millisecond holds more than a page: take all of it rather than lose some.
     return [line for line in lines if line.timestamp <= boundary], True
+
+
+def _fitting(lines: Sequence[LogLine], limit: int) -> int:
+    """Return how many of ``lines`` (at most ``limit``) fit a result: a page that had to be cut later would lose
+    lines between it and ``nextSince``."""
+    used = 0
+    for count, line in enumerate(lines[:limit]):
+        used += len(line.text) + _LINE_OVERHEAD
+        if used > _PAGE_CHARS:
+            return max(1, count)
+    return limit
 
 
 def _at_least(line: LogLine, level: Level | None) -> bool:
@@ -502,7 +515,8 @@ def logs_page(
     if capped and examined:  # the last millisecond may go on past what Vercel sent: leave it for the next page
         tail = examined[-1].timestamp
         examined = [line for line in examined if line.timestamp != tail] or examined
-    page, cut = page_by_time([line for line in examined if _at_least(line, level)], limit)
+    wanted = [line for line in examined if _at_least(line, level)]
+    page, cut = page_by_time(wanted, _fitting(wanted, limit))
     if cut:
         next_since: int | None = page[-1].timestamp
     else:
