@@ -37,7 +37,7 @@ from ._adapter import ChatSnapshot, Followed
 from ._endpoint import DOCS
 from ._errors import agent_errors
 from ._registry import Declared, ToolSpec
-from ._results import Result, chat_link, clip, file_link, messages_link, render, version_link
+from ._results import Result, chat_link, clip, file_link, made_anyway, messages_link, render, version_link
 from ._runtime import Clock, Runtime, runtime_of
 from ._schema import FieldSpec, argument_fields
 from ._shapes import FileInfo
@@ -316,15 +316,18 @@ def _start_handler(exposure: Exposure, operation: Callable[[], Operation]) -> An
         op = operation()
         start = runtime.adapter.generation_start(op)
         with agent_errors(args, tool=exposure, op=op):
-            chat = runtime.adapter.snapshot(await v0.call(op, **args, **start.arguments))
-        status = _status(chat)
+            response = await v0.call(op, **args, **start.arguments)
+        try:  # v0 made the chat or message: from here on, its ids must reach the agent
+            chat = runtime.adapter.snapshot(response)
+            status = _status(chat)
+        except Exception as exc:
+            return made_anyway(exposure.tool, response, exc)
         message_id = chat.reply.id if chat.reply is not None else None
         progress = Progress(ctx, budget, runtime.clock)
         await progress(f"v0 started: chat {chat.chat_id}")
         if status != "pending" or budget == 0:
             note = _pending_note(chat.chat_id, message_id) if status == "pending" else None
-            result = _result(chat, status, 0.0, note=note)
-            return render(result, _links(result))
+            return _rendered(exposure.tool, response, lambda: _result(chat, status, 0.0, note=note))
         try:
             with agent_errors(args), following(chat.chat_id, message_id):
                 result = await wait_for(ctx, v0, runtime, chat.chat_id, message_id, budget, progress)
@@ -336,11 +339,20 @@ def _start_handler(exposure: Exposure, operation: Callable[[], Operation]) -> An
             # The chat exists: never lose its id, whatever went wrong while waiting.
             logger.warning("lost track of generation in chat %s while waiting: %s", chat.chat_id, type(exc).__name__)
             reason = str(exc) if isinstance(exc, ToolError) else "v0 did not answer"
-            note = f"Waiting failed ({reason}). " + _pending_note(chat.chat_id, message_id)
-            result = _result(chat, "pending", 0.0, note=note)
-        return render(result, _links(result))
+            failed = f"Waiting failed ({reason}). " + _pending_note(chat.chat_id, message_id)
+            return _rendered(exposure.tool, response, lambda: _result(chat, "pending", 0.0, note=failed))
+        return _rendered(exposure.tool, response, lambda: result)
 
     return handle
+
+
+def _rendered(tool: str, response: Any, build: Callable[[], Generation]) -> CallToolResult:
+    """Render a started generation's result; if that fails, still answer with the ids v0 sent."""
+    try:
+        result = build()
+        return render(result, _links(result))
+    except Exception as exc:
+        return made_anyway(tool, response, exc)
 
 
 def generation(
