@@ -355,7 +355,7 @@ def budget_tokens(tools: list[Tool]) -> int:
     ("profile", "argv", "limit"),
     [
         ("builder", [], 2_500),
-        ("all", ["--toolsets", "all"], 9_000),
+        ("all", ["--toolsets", "all"], 9_500),  # ids carry a maxLength (about 270 tokens)
         ("all --read-only", ["--toolsets", "all", "--read-only"], 3_500),
     ],
 )

@@ -39,7 +39,7 @@ from ._errors import agent_errors
 from ._registry import Declared, ToolSpec
 from ._results import Result, chat_link, clip, file_link, made_anyway, messages_link, render, version_link
 from ._runtime import Clock, Runtime, runtime_of
-from ._schema import FieldSpec, argument_fields
+from ._schema import MAX_ID_CHARS, FieldSpec, argument_fields
 from ._shapes import FileInfo
 from ._vocabulary import Exposure, Vocabulary
 
@@ -403,8 +403,8 @@ def wait_for_generation(vocabulary: Vocabulary) -> ToolSpec:
     """Declare ``wait_for_generation``, a workflow tool of ``vocabulary`` that no single operation backs."""
     exposure = vocabulary["wait_for_generation"]
     fields: dict[str, FieldSpec] = {
-        "chatId": (str, FieldInfo(min_length=1)),
-        "messageId": (Annotated[str, Field(min_length=1)] | None, FieldInfo(default=None)),
+        "chatId": (str, FieldInfo(min_length=1, max_length=MAX_ID_CHARS)),
+        "messageId": (Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)] | None, FieldInfo(default=None)),
         "waitSeconds": WAIT_FIELD,
     }
     return ToolSpec(
