@@ -14,7 +14,6 @@ from typing import Any, Final, Protocol, TypeAlias
 
 import anyio
 from mcp.server.mcpserver import Context, MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
 
 from ..api import V0Client
 from ._adapter import Adapter
@@ -69,11 +68,6 @@ class Runtime:
         except ValueError:  # no request in flight (a direct call from Python)
             headers = None
         key = (headers.get(API_KEY_HEADER) or "").strip() if headers else ""
-        if key and not (key.isascii() and key.isprintable()):  # it could not be sent on as a bearer token
-            raise ToolError(
-                "The X-V0-Api-Key header is not a v0 API key: it must be printable ASCII. Send the key "
-                "exactly as https://v0.app/chat/settings/keys shows it."
-            )
         return self.client.with_api_key(key) if key else self.client
 
 
