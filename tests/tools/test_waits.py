@@ -95,6 +95,7 @@ async def test_progress_comes_at_least_every_few_seconds_while_polls_are_far_apa
     assert all(total is None for _, total, _ in updates)  # a total of waitSeconds left bars stuck near the start
     beats = [message for _, _, message in updates if message and "s waited" in message]
     assert beats and all(message.startswith("v0 is generating") for message in beats)
+    assert all(message.count("s waited)") == 1 for message in beats)  # each says the time once
     assert int(beats[-1].rsplit("(", 1)[1].split()[0]) >= 300 - 5  # the elapsed time, up to the end of the wait
 
 

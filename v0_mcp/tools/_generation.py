@@ -136,6 +136,7 @@ class Progress:
     """
 
     def __init__(self, ctx: Context[Any, Any], total: float, clock: Clock) -> None:
+        del total  # the budget: kept in the signature for callers, no longer sent as the bar's total
         self._ctx = ctx
         self._clock = clock
         self._start = clock.now()
@@ -155,6 +156,9 @@ class Progress:
     async def __call__(self, message: str) -> None:
         if message.startswith("v0 is generating"):
             self._doing = message
+        await self._send(message)
+
+    async def _send(self, message: str) -> None:
         value = max(round(self.waited, 3), self._last + 0.001)
         self._last = value
         self._sent_at = self._clock.now()
@@ -162,7 +166,7 @@ class Progress:
 
     async def beat(self) -> None:
         """Say again what v0 last did, with the time waited, so a quiet stretch still shows life."""
-        await self(f"{self._doing} ({self.waited:.0f} s waited)")
+        await self._send(f"{self._doing} ({self.waited:.0f} s waited)")
 
 
 async def _watch(runtime: Runtime, progress: Progress, budget: float, scope: anyio.CancelScope) -> None:
