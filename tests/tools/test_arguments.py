@@ -169,3 +169,9 @@ def test_read_only_and_a_missing_toolset_are_both_named() -> None:
     reason = disabled_reason("delete_hook", ALL_TOOLS, Selection(read_only=True))
     assert reason is not None
     assert "--toolsets builder,hooks" in reason and "--read-only" in reason
+
+
+async def test_an_unknown_argument_is_refused_even_when_null(server: Any) -> None:
+    async with open_agent(server, "auto") as agent:
+        error = await agent.fail("list_chats", {"notAnArgument": None})
+    assert "- notAnArgument: unknown argument" in error

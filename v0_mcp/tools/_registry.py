@@ -258,8 +258,12 @@ class _Arguments(FuncMetadata):
                 build_argument_model(self.spec.name, self.spec.fields, docs=self.spec.docs),
                 None,
             )
-        # null is "not given" (left out before validation, so a default or "missing" applies), except where read.
-        given = {k: v for k, v in arguments_to_validate.items() if v is not None or k in self.nullable}
+        # null is "not given" (left out before validation, so a default or "missing" applies), except where
+        # v0 reads it; an unknown argument stays, to be refused by name.
+        known = {name for field, info in self.arg_model.model_fields.items() for name in (field, info.alias) if name}
+        given = {
+            k: v for k, v in arguments_to_validate.items() if v is not None or k in self.nullable or k not in known
+        }
         model = self.arg_model.model_validate(self.pre_parse_json(given))
         validated = _Validated(model.model_dump_one_level())
         validated.given = {
