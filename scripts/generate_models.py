@@ -14,14 +14,16 @@ without drift. The rules that make the models fit for purpose live here:
 * responses are tolerant (extra fields kept; every field but ``id`` optional),
   because real v0 omits fields the spec calls required;
 * ``"true"``/``"false"`` string enums in query strings become ``bool`` and are
-  encoded back by the client; ``date-time`` request fields become ``datetime``.
+  encoded back by the client; ``date-time`` request fields become ``datetime``;
+* ``null`` is accepted in a request body only where the spec allows it (an optional
+  field's annotation admits ``None`` only then: tools forward a null only there);
+  a query string cannot say ``null``, so v1's query fields take ``None`` as "not sent".
 
 A v2 spec (``info.version`` 2.x) adds rules for its own artifacts:
 
 * request fields marked required that carry a default are optional with that
   default, and a scalar default is still sent (``_sent_defaults``), because the
   server sees the value in practice (the official SDK always sends it);
-* ``null`` is accepted in a request only where the spec allows it;
 * unions in responses end with a plain ``dict`` arm, so an unknown part type or
   action passes through instead of failing the whole response;
 * component unions (``ChatStreamEvent``...) get an alias, and ``oneOf`` is read as ``anyOf``.
@@ -287,7 +289,7 @@ class Emitter:
             args.insert(0, f"default_factory={type(default).__name__}")
             return f"{attr}: {annotation} = Field({', '.join(args)})"
         if default is None and not annotation.endswith("| None"):
-            if self.v2 and not self.nullable(schema):
+            if (self.v2 or not query) and not self.nullable(schema):
                 # Absent is fine, an explicit null is not: the default is not validated, the input is.
                 # (In Annotated: mypy would refuse a None default on a non-optional annotation.)
                 return f"{attr}: Annotated[{annotation}, Field({', '.join(['None', *args])})]"

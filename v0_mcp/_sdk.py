@@ -24,6 +24,7 @@ from mcp.server.subscriptions import SubscriptionBus
 
 __all__ = [
     "SDKChanged",
+    "cancel_requested",
     "connection_of",
     "lowlevel_of",
     "request_handlers_of",
@@ -64,6 +65,21 @@ def connection_of(session: Any) -> object:
     if connection is None:
         raise SDKChanged("ServerSession._connection is gone: update v0_mcp._sdk for this SDK")
     return connection
+
+
+def cancel_requested(session: Any) -> bool:
+    """Whether the client sent ``notifications/cancelled`` for the request ``session`` serves.
+
+    A handler is cancelled alike when the client cancels its call, when the server
+    shuts down and when the connection drops; only the first is the user's wish.
+    """
+    if not isinstance(session, ServerSession):
+        return False  # a test double or a future session type: no cancellation it could tell us of
+    outbound = vars(session).get("_request_outbound")
+    event = getattr(outbound, "cancel_requested", None)
+    if not isinstance(event, anyio.Event):
+        raise SDKChanged("ServerSession._request_outbound.cancel_requested is gone: update v0_mcp._sdk for this SDK")
+    return event.is_set()
 
 
 def request_handlers_of(server: MCPServer[Any]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.stdio import stdio_server
 from mcp.shared.message import SessionMessage
 
+from ._lifecycle import shut_down
 from ._sdk import lowlevel_of, stdin_lines
 
 __all__ = ["screen", "serve_stdio"]
@@ -163,6 +164,7 @@ class _ScreenedLines:
                 logger.warning("stdio: answered an unreadable message with error %d", answer.error.code)
                 self._last = anyio.Event()
                 await self._answers.send((answer, self._last))
+            shut_down("stdin closed")  # before the SDK sees the end of input and cancels what runs
             if self._last is not None:  # the server stops writing once input ends: let the last answer out first
                 with anyio.move_on_after(_FLUSH_SECONDS):
                     await self._last.wait()

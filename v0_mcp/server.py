@@ -19,7 +19,7 @@ from .completions import register_completions
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
-from .tools import Runtime, Selection, select, to_mcp_tool
+from .tools import Runtime, Selection, explain_disabled_tools, select, to_mcp_tool
 from .tools._adapter import Adapter
 from .tools._registry import load_schemas
 from .tools._runtime import AppState, V0MCPServer
@@ -180,6 +180,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
         lifespan=_lifespan(settings, client, runtime, vocabulary.adapter),
     )
+    explain_disabled_tools(server, tools.ALL_TOOLS, selection)
     register_resources(server)
     register_completions(server)
     register_prompts(server)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 import anyio
 
 from ._guard import HEALTH_PATH, CallerGuard, header_of
+from ._lifecycle import shut_down
 from .settings import Settings
 
 if TYPE_CHECKING:  # the server (and the SDK) load only once the settings are known to be usable
@@ -235,6 +236,7 @@ async def _stop_on_signal(scope: anyio.CancelScope) -> None:
     with anyio.open_signal_receiver(signal.SIGTERM, signal.SIGINT) as signals:
         async for received in signals:
             logger.info("received %s, shutting down", signal.Signals(received).name)
+            shut_down(f"received {signal.Signals(received).name}")
             # stdio reads stdin in a worker thread that cancellation cannot interrupt:
             # give the graceful path a moment, then leave with a clean status anyway.
             timer = threading.Timer(GRACE_SECONDS, os._exit, args=(0,))
@@ -248,6 +250,10 @@ async def _serve_http(server: V0MCPServer, settings: Settings) -> None:
     import uvicorn
 
     class AnnouncingServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            shut_down(f"received {signal.Signals(sig).name}")
+            super().handle_exit(sig, frame)
+
         async def startup(self, sockets: list[Any] | None = None) -> None:
             await super().startup(sockets=sockets)
             if self.started:  # say where only once the port is bound (a failed bind has said why)

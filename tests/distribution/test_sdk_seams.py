@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+import anyio
 import pytest
 from mcp import Client
 from mcp.server.lowlevel.server import Server
@@ -13,7 +14,7 @@ from mcp.server.session import ServerSession
 from mcp.server.subscriptions import InMemorySubscriptionBus
 
 from tests.conftest import ROOT
-from v0_mcp._sdk import SDKChanged, connection_of, lowlevel_of, subscription_bus_of
+from v0_mcp._sdk import SDKChanged, cancel_requested, connection_of, lowlevel_of, subscription_bus_of
 
 PRIVATE_NAMES = ("_lowlevel_server", "_subscriptions", "_connection")
 
@@ -46,6 +47,33 @@ async def test_a_connection_is_the_same_for_every_request_of_one_client() -> Non
         await other.call_tool("probe", {})
     assert seen[0] is seen[1]
     assert seen[2] is not seen[0]
+
+
+async def test_a_clients_cancel_is_told_apart_from_other_cancellations() -> None:
+    server: MCPServer[Any] = MCPServer("seam")
+    seen: list[bool] = []
+    started, ended = anyio.Event(), anyio.Event()
+
+    @server.tool()
+    async def slow(ctx: Context[Any, Any]) -> str:
+        seen.append(cancel_requested(ctx.request_context.session))
+        started.set()
+        try:
+            await anyio.sleep(30)
+        finally:
+            seen.append(cancel_requested(ctx.request_context.session))
+            ended.set()
+        return "done"
+
+    async with Client(server, mode="legacy") as client:
+        with anyio.move_on_after(5):
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(client.call_tool, "slow", {})
+                await started.wait()
+                tasks.cancel_scope.cancel()  # the client cancels its call: notifications/cancelled
+        with anyio.fail_after(5):
+            await ended.wait()  # the server handles the cancel in its own time
+    assert seen == [False, True]
 
 
 def test_a_moved_internal_fails_loudly() -> None:

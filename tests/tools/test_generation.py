@@ -169,7 +169,7 @@ async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer
     assert updates[0][2] == f"v0 started: chat {chat['chatId']}"
     assert any((m or "").startswith("v0 is generating") for _, _, m in updates[1:-1])
     assert updates[-1][2] == "v0 finished: completed"
-    assert all(total == 30 for _, total, _ in updates)
+    assert all(total is None for _, total, _ in updates)  # how long v0 takes is unknown: no bar stuck near 0
     progress = [p for p, _, _ in updates]
     assert progress == sorted(progress)
 

@@ -170,10 +170,12 @@ def test_every_argument_name_is_camel_case(all_tools: list[Tool]) -> None:
             assert camel.match(name), (tool.name, name)
 
 
-def test_input_schemas_refuse_unknown_arguments(all_tools: list[Tool]) -> None:
+def test_input_schemas_are_objects_without_the_strictness_keyword(all_tools: list[Tool]) -> None:
+    # The server refuses unknown arguments by name (tests/tools/test_arguments.py); saying so in every
+    # schema would cost each agent's context about 7 tokens a tool.
     for tool in all_tools:
         assert tool.input_schema["type"] == "object", tool.name
-        assert tool.input_schema.get("additionalProperties") is False, tool.name
+        assert "additionalProperties" not in tool.input_schema, tool.name
 
 
 def test_input_schemas_are_valid_json_schema(all_tools: list[Tool]) -> None:
@@ -200,7 +202,7 @@ def test_schemas_carry_types_enums_limits_defaults_and_required_fields(all_tools
         "type": "integer",
         "minimum": 0,
         "maximum": 600,
-        "default": 120,
+        "default": 45,  # under the 60 s after which common hosts give up on a call
     }
     mcp_name = by_name["create_mcp_server"]["properties"]["name"]
     assert (mcp_name["minLength"], mcp_name["maxLength"]) == (1, 100)

@@ -10,7 +10,7 @@ client is imported on first use.
 import importlib as _importlib
 import typing as _typing
 
-from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client
+from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client, retry_budget
 from ._errors import (
     Conflict,
     Forbidden,
@@ -78,6 +78,7 @@ __all__ = [
     "iter_sse",
     "paginate",
     "parse_sse",
+    "retry_budget",
 ]
 
 # name -> (module, attribute); attribute None = the module itself

@@ -17,8 +17,9 @@ import logging
 import os
 import random
 import typing
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Final
@@ -42,7 +43,7 @@ from ._query import encode_query
 from ._sse import StreamEvent
 from ._versions import V1, ApiVersion
 
-__all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client"]
+__all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client", "retry_budget"]
 
 DEFAULT_BASE_URL: Final = V1.default_base_url
 _USER_AGENT: Final = f"v0-mcp/{__version__}"
@@ -79,6 +80,33 @@ class Timeouts:
 
 async def _sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
+
+
+# Seconds left for retries of the calls made in this context (None: no budget, the policy alone decides).
+_RETRY_BUDGET: ContextVar[Callable[[], float] | None] = ContextVar("v0_retry_budget", default=None)
+
+
+@contextmanager
+def retry_budget(remaining: Callable[[], float]) -> Iterator[None]:
+    """Keep the retries of every call made inside within ``remaining()`` seconds.
+
+    A caller with a deadline (a generation wait of ``waitSeconds``) says how much
+    time it has left; a retry whose wait would not fit is not made, and the
+    error is raised at once (a 429 still carries its ``retry_after``).
+    """
+    token = _RETRY_BUDGET.set(remaining)
+    try:
+        yield
+    finally:
+        _RETRY_BUDGET.reset(token)
+
+
+def _fits_budget(delay: float | None) -> float | None:
+    """Return ``delay`` if the current retry budget has room for it, else None (give up now)."""
+    remaining = _RETRY_BUDGET.get()
+    if delay is None or remaining is None:
+        return delay
+    return delay if delay <= remaining() else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -547,7 +575,7 @@ class V0Client:
                 response = await self._http.send(request, stream=stream)
             except httpx.RequestError as exc:
                 retryable = isinstance(exc, _NOT_SENT) or (op.idempotent and isinstance(exc, _TRANSIENT))
-                delay = policy.delay(attempt, None) if retryable else None
+                delay = _fits_budget(policy.delay(attempt, None)) if retryable else None
                 if delay is None:
                     raise self._transport_error(exc, op) from exc
                 logger.info("%s: %s; retrying in %.2fs", op.id, type(exc).__name__, delay)
@@ -561,7 +589,7 @@ class V0Client:
             delay = None
             if op.idempotent and response.status_code in policy.statuses:
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
-                delay = policy.delay(attempt, retry_after)
+                delay = _fits_budget(policy.delay(attempt, retry_after))
             if delay is None:
                 raise error
             logger.info("%s: HTTP %d; retrying in %.2fs", op.id, response.status_code, delay)

@@ -8,7 +8,7 @@ package loads no API version: the server imports the one it serves.
 
 from __future__ import annotations
 
-from ._registry import TOOLSETS, Selection, ToolSpec, UnknownNameError, select, to_mcp_tool
+from ._registry import TOOLSETS, Selection, ToolSpec, UnknownNameError, explain_disabled_tools, select, to_mcp_tool
 from ._runtime import API_KEY_HEADER, Runtime
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Selection",
     "ToolSpec",
     "UnknownNameError",
+    "explain_disabled_tools",
     "select",
     "to_mcp_tool",
 ]

@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from ..api import Operation
 from ._errors import agent_errors
 from ._registry import Declared, ToolSpec
-from ._results import Result, render
+from ._results import Result, made_anyway, render
 from ._runtime import runtime_of
 from ._schema import FieldSpec, argument_fields
 from ._vocabulary import Exposure, Vocabulary
@@ -157,7 +157,14 @@ def _handler(exposure: Exposure, operation: Callable[[], Operation], shape: Shap
         op = operation()
         with agent_errors(args, tool=exposure, op=op):
             response = await v0.call(op, **args)
-        return render(shape(response, args), links(response, args) if links else ())
+        if exposure.kind == "read":
+            return render(shape(response, args), links(response, args) if links else ())
+        try:  # v0 made or changed something: its ids must reach the agent, or a retry does it twice
+            return render(shape(response, args), links(response, args) if links else ())
+        except ToolError:
+            raise
+        except Exception as exc:
+            return made_anyway(exposure.tool, response, exc)
 
     return handle
 

@@ -28,7 +28,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
 from ..api import Operation
-from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema
+from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema, nullable_fields
 from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
 from ._vocabulary import Exposure, Kind
 
@@ -40,6 +40,8 @@ __all__ = [
     "ToolSpec",
     "UnknownNameError",
     "annotations_for",
+    "disabled_reason",
+    "explain_disabled_tools",
     "load_schemas",
     "select",
     "to_mcp_tool",
@@ -187,9 +189,48 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
     return sorted(filter(enabled, specs), key=lambda s: (order.get(s.toolset, len(order)), s.name))
 
 
-# Agents send null for optional arguments they mean to leave out, and v0 refuses null where
-# its spec does not allow it (422); so null means "not given", except where v0 reads it.
-_NULL_IS_MEANINGFUL: frozenset[tuple[str, str]] = frozenset({("update_chat", "metadata")})  # null clears it
+def disabled_reason(name: str, specs: Sequence[ToolSpec], selection: Selection) -> str | None:
+    """Say how to enable ``name``, a tool of ``specs`` the selection leaves out; None for a name that is no tool."""
+    spec = next((s for s in specs if s.name == name), None)
+    if spec is None:
+        return None
+    if name in selection.exclude:
+        return f"{name} is turned off by --exclude-tools (V0_MCP_EXCLUDE_TOOLS): start without it there to use it."
+    hides = "--read-only (V0_MCP_READ_ONLY) hides it, as it changes things"
+    if selection.read_only and not spec.read_only and _enabled_without_read_only(spec, selection):
+        return f"{name} is not enabled: {hides}; start without --read-only to use it."
+    current = sorted(selection.toolsets) if selection.toolsets is not None else [BUILDER]
+    reason = (
+        f"{name} is in toolset {spec.toolset}, not enabled: start with --toolsets {','.join([*current, spec.toolset])} "
+        f"or --tools {name} (V0_MCP_TOOLSETS, V0_MCP_TOOLS)"
+    )
+    return reason + (f"; {hides}." if selection.read_only and not spec.read_only else ".")
+
+
+def _enabled_without_read_only(spec: ToolSpec, selection: Selection) -> bool:
+    wanted = selection.toolsets if selection.toolsets is not None else frozenset({BUILDER})
+    return (
+        spec.name in selection.tools
+        or EVERYTHING in wanted
+        or spec.toolset in wanted
+        or (BUILDER in wanted and spec.builder)
+    )
+
+
+def explain_disabled_tools(server: Any, specs: Sequence[ToolSpec], selection: Selection) -> None:
+    """Make a call to a tool that exists but is not enabled answer how to enable it, not just "Unknown tool".
+
+    ``server`` is the ``MCPServer`` serving ``select(specs, selection)``; ``specs`` are every tool of its API version.
+    """
+    served = {spec.name for spec in select(specs, selection)}
+    call = server.call_tool
+
+    async def call_tool(name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        if name not in served and (reason := disabled_reason(name, specs, selection)):
+            raise ToolError(reason)
+        return await call(name, arguments, context)
+
+    setattr(server, "call_tool", call_tool)  # noqa: B010 - an instance override of a public method
 
 
 class _Validated(dict[str, Any]):
@@ -208,7 +249,9 @@ class _Arguments(FuncMetadata):
     """
 
     own: frozenset[str] = frozenset()
-    nullable: frozenset[str] = frozenset()  # arguments whose null v0 reads (sent as null, not left out)
+    # Agents send null for optional arguments they mean to leave out, and v0 refuses null where its
+    # spec does not allow it (422): null means "not given", except in these, which the spec makes nullable.
+    nullable: frozenset[str] = frozenset()
     spec: Any = None  # the ToolSpec whose argument model is built on the first call, when it is not built yet
 
     def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
@@ -217,7 +260,13 @@ class _Arguments(FuncMetadata):
                 build_argument_model(self.spec.name, self.spec.fields, docs=self.spec.docs),
                 None,
             )
-        model = self.arg_model.model_validate(self.pre_parse_json(arguments_to_validate))
+        # null is "not given" (left out before validation, so a default or "missing" applies), except where
+        # v0 reads it; an unknown argument stays, to be refused by name.
+        known = {name for field, info in self.arg_model.model_fields.items() for name in (field, info.alias) if name}
+        given = {
+            k: v for k, v in arguments_to_validate.items() if v is not None or k in self.nullable or k not in known
+        }
+        model = self.arg_model.model_validate(self.pre_parse_json(given))
         validated = _Validated(model.model_dump_one_level())
         validated.given = {
             key: value
@@ -284,6 +333,7 @@ def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
         "output": compact_output_schema(spec.output),
         "idempotent": spec.idempotent,
         "own": sorted(spec.own),
+        "nullable": sorted(nullable_fields(spec.operation) & set(spec.fields)),
     }
 
 
@@ -308,7 +358,6 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
     """
     fn = _bind(spec)
     resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    nullable = frozenset(key for tool, key in _NULL_IS_MEANINGFUL if tool == spec.name)
     if stored is not None:
         # Loaded fresh from the stored file for this build, so the tool may own them as they are.
         schemas, names = stored, set(stored["input"].get("properties", {}))
@@ -316,14 +365,18 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
             arg_model=ArgumentModel,
             output_schema=schemas["output"],
             own=frozenset(schemas["own"]),
-            nullable=nullable,
+            nullable=frozenset(schemas.get("nullable", ())),
             spec=spec,
         )
     else:
         strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
         schemas, names = tool_schemas(spec), set(strict.model_fields)
         metadata = _Arguments(
-            arg_model=strict, output_model=spec.output, output_schema=schemas["output"], own=spec.own, nullable=nullable
+            arg_model=strict,
+            output_model=spec.output,
+            output_schema=schemas["output"],
+            own=spec.own,
+            nullable=frozenset(schemas["nullable"]),
         )
     return V0Tool(
         fn=fn,

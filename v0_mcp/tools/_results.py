@@ -2,13 +2,18 @@
 
 Results carry ids, status, names, URLs, file names and sizes, and reply text —
 never whole files or message ASTs. Full content is a ``resource_link`` away.
-No result exceeds :data:`MAX_RESULT_CHARS` (about 20,000 tokens): the longest
-list is cut and ``note`` says how to get the rest.
+No result exceeds :data:`MAX_RESULT_CHARS` (about 20,000 tokens): long text in
+any field is clipped, then the longest lists are cut, and ``note`` says what
+was cut. Rendering never fails: a call that made something on v0 must hand back
+its ids (a retry would make it twice), so what cannot be fitted any other way
+is cut down to the ids and status (:func:`made_anyway` covers a result that
+could not be built at all).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any, Final, Literal
 
@@ -25,6 +30,7 @@ __all__ = [
     "clip",
     "deployment_logs_link",
     "file_link",
+    "made_anyway",
     "messages_link",
     "project_link",
     "render",
@@ -33,6 +39,9 @@ __all__ = [
 
 MAX_RESULT_CHARS: Final = 80_000  # ~20,000 tokens at 4 characters a token
 MAX_TEXT_CHARS: Final = 4_000  # a reply longer than this is cut; the thread resource has it all
+_TIGHTER: Final = (1_000, 200)  # what long text is cut to when cutting lists was not enough
+
+logger = logging.getLogger(__name__)
 
 
 class Result(BaseModel):
@@ -58,26 +67,111 @@ def render(result: Result, links: Sequence[ResourceLink] = ()) -> CallToolResult
     return CallToolResult(content=[TextContent(type="text", text=text), *links], structured_content=data)
 
 
+def _size(data: Any) -> int:
+    return len(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+
+
 def _fit(data: dict[str, Any]) -> dict[str, Any]:
-    """Cut the longest list (top level, or one level down as in ``data.data``) until the JSON fits the budget."""
-    size = len(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
-    if size <= MAX_RESULT_CHARS:
+    """Cut long text (at any depth), then the longest lists, until the JSON fits the budget; never fail."""
+    if _size(data) <= MAX_RESULT_CHARS:
         return data
-    lists = _lists(data)
-    if not lists:
-        raise ValueError("result too large and nothing to cut")
-    path, items = max(lists, key=lambda found: len(json.dumps(found[1])))
-    total = len(items)
-    keep = total
-    while keep > 1:
-        keep = max(1, keep // 2)
-        trial = _with(data, path, items[:keep])
-        if len(json.dumps(trial, separators=(",", ":"), ensure_ascii=False)) <= MAX_RESULT_CHARS - 300:
+    notes: list[str] = []
+    data, clipped = _clip_strings(data, MAX_TEXT_CHARS)
+    if clipped:
+        notes.append(f"{clipped} long text field(s) cut to {MAX_TEXT_CHARS} characters")
+    cut: set[tuple[str, ...]] = set()
+    while _size(data) > MAX_RESULT_CHARS:
+        lists = [(path, items) for path, items in _lists(data) if len(items) > 1 and path not in cut]
+        if not lists:
             break
-    name = ".".join(path)
-    note = f"{name} cut to {keep} of {total} items to fit the context budget; page or read the linked resource."
+        path, items = max(lists, key=lambda found: _size(found[1]))
+        cut.add(path)
+        total = len(items)
+        keep = total
+        while keep > 1:
+            keep = max(1, keep // 2)
+            if _size(_with(data, path, items[:keep])) <= MAX_RESULT_CHARS - 300:
+                break
+        data = _with(data, path, items[:keep])
+        notes.append(
+            f"{'.'.join(path)} cut to {keep} of {total} items to fit the context budget; "
+            "page or read the linked resource"
+        )
+    for limit in _TIGHTER:
+        if _size(data) <= MAX_RESULT_CHARS:
+            break
+        data, clipped = _clip_strings(data, limit)
+        notes.append(f"{clipped} text field(s) cut to {limit} characters")
+    if _size(data) > MAX_RESULT_CHARS:  # only the ids and the status are sure to fit
+        data = {key: value for key, value in data.items() if _is_scalar(value) and _size(value) <= 200}
+        notes.append("the result was cut down to its ids and status to fit the context budget")
     previous = data.get("note")
-    return {**_with(data, path, items[:keep]), "note": f"{previous} {note}" if previous else note}
+    note = "; ".join(notes) + "."
+    return {**data, "note": f"{previous} {note}" if previous else note}
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _clip_strings(node: Any, limit: int) -> tuple[Any, int]:
+    """Return ``node`` with every string longer than ``limit`` clipped (``note`` aside), and how many were."""
+    if isinstance(node, str):
+        return (clip(node, limit), 1) if len(node) > limit else (node, 0)
+    if isinstance(node, list):
+        items = [_clip_strings(item, limit) for item in node]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        total = 0
+        for key, value in node.items():
+            if key == "note":
+                out[key] = value
+                continue
+            out[key], count = _clip_strings(value, limit)
+            total += count
+        return out, total
+    return node, 0
+
+
+def made_anyway(tool: str, response: Any, exc: BaseException) -> CallToolResult:
+    """Say that ``tool`` was carried out on v0 though its result could not be built, with every id v0 sent.
+
+    An error result (so clients do not hold it to the output schema) whose text
+    tells the agent not to call again: the ids are what it needs to go on.
+    """
+    logger.warning("%s: the result could not be built (%s); answering with its ids", tool, type(exc).__name__)
+    ids = _ids(_plain(response))
+    listed = ", ".join(f"{key}={value!r}" for key, value in ids.items()) or "none in v0's answer"
+    text = (
+        f"{tool} was carried out on v0, but its result could not be built ({type(exc).__name__}). "
+        f"Ids: {listed}. Do not call {tool} again (that would do it twice): read what it made with the matching "
+        "get_* or list_* tool."
+    )
+    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+
+
+def _plain(response: Any) -> Any:
+    if isinstance(response, BaseModel):
+        try:
+            return response.model_dump(mode="json", by_alias=True)
+        except Exception:  # the model is what failed: read its fields as they are
+            return {key: getattr(response, key, None) for key in type(response).model_fields}
+    return response
+
+
+def _ids(data: Any, prefix: str = "", depth: int = 0) -> dict[str, str]:
+    """Return the id fields of ``data`` (``id``, ``chatId``, ... one level into objects), clipped."""
+    found: dict[str, str] = {}
+    if not isinstance(data, dict) or depth > 1:
+        return found
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, str) and (key == "id" or key.endswith("Id")):
+            found[name] = value[:200]
+        elif isinstance(value, dict):
+            found.update(_ids(value, f"{name}.", depth + 1))
+    return found
 
 
 def _lists(data: dict[str, Any]) -> list[tuple[tuple[str, ...], list[Any]]]:

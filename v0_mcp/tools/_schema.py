@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Final, Literal, get_args, get_origin
 
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -21,15 +21,23 @@ from pydantic.fields import FieldInfo
 from ..api import Operation
 
 __all__ = [
+    "MAX_ID_CHARS",
     "ArgumentModel",
+    "admits_none",
     "argument_fields",
     "build_argument_model",
     "compact_schema",
+    "nullable_fields",
     "union_arms",
     "with_defaults",
 ]
 
 FieldSpec = tuple[Any, FieldInfo]
+
+# v0's ids are a few dozen characters: a longer one is a mistake, and a 64 KiB one must be refused by
+# name here rather than fail deep in the HTTP stack.
+MAX_ID_CHARS: Final = 128
+_ID_LIMIT: Final = FieldInfo(max_length=MAX_ID_CHARS)
 
 
 class ArgumentModel(ArgModelBase):
@@ -78,9 +86,35 @@ def _required(model: type[BaseModel]) -> list[str]:
     return [name for name, info in model.model_fields.items() if info.is_required()]
 
 
+def admits_none(annotation: Any) -> bool:
+    """Whether a (possibly ``Annotated``) annotation accepts ``None``: what the spec makes nullable."""
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation is None or annotation is type(None) or type(None) in get_args(annotation)
+
+
+def nullable_fields(op: Operation | None) -> frozenset[str]:
+    """The optional arguments of ``op`` whose ``null`` the API reads (the spec makes them nullable).
+
+    Anywhere else an agent's ``null`` means "not given" and is not sent: v0 refuses it (422).
+    """
+    if op is None or op.body is None:
+        return frozenset()  # a query string cannot say null: there it is always "not given"
+    body = op.body
+    arms = [body] if isinstance(body, type) and issubclass(body, BaseModel) else list(union_arms(body))
+    return frozenset(
+        name
+        for arm in arms
+        for name, info in arm.model_fields.items()
+        if not info.is_required() and admits_none(info.annotation)
+    )
+
+
 def argument_fields(op: Operation, *, hide: frozenset[str] = frozenset()) -> dict[str, FieldSpec]:
     """Return the tool arguments of ``op``: path params, then query and body fields, by API name."""
-    fields: dict[str, FieldSpec] = {name: (str, FieldInfo(min_length=1)) for name in op.path_params}
+    fields: dict[str, FieldSpec] = {
+        name: (str, FieldInfo(min_length=1, max_length=MAX_ID_CHARS)) for name in op.path_params
+    }
     sources: list[dict[str, FieldSpec]] = []
     if op.query is not None:
         sources.append(_model_fields(op.query))
@@ -93,8 +127,23 @@ def argument_fields(op: Operation, *, hide: frozenset[str] = frozenset()) -> dic
             if name in fields:
                 raise ValueError(f"{op.id}: argument {name!r} appears twice")
             if name not in hide:
-                fields[name] = spec
+                fields[name] = _id_limited(name, spec)
     return fields
+
+
+def _id_limited(name: str, spec: FieldSpec) -> FieldSpec:
+    """Give an id argument (``projectId``, ``designSystemId``...) a sane ``maxLength`` unless the spec set one."""
+    annotation, info = spec
+    origin: Any = get_origin(annotation)
+    plain = get_args(annotation)[0] if origin is Annotated else annotation
+    is_text = plain is str or (type(None) in get_args(plain) and str in get_args(plain))
+    if not (name == "id" or name.endswith("Id")) or not is_text:
+        return spec
+    if any(getattr(rule, "max_length", None) is not None for rule in info.metadata):
+        return spec
+    limited = copy.copy(info)  # not merge_field_infos: it would drop a default set on a copy (see _flatten_union)
+    limited.metadata = [*info.metadata, *_ID_LIMIT.metadata]
+    return annotation, limited
 
 
 def with_defaults(op: Operation, args: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,8 +177,10 @@ def compact_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """Trim a pydantic JSON schema to what an agent needs to call the tool correctly.
 
     Definitions used once are inlined (only shared shapes stay in ``$defs``), a
-    ``const`` drops its redundant ``type``, and ``additionalProperties: false``
-    is kept on the arguments object only: every nested shape is strict anyway.
+    ``const`` drops its redundant ``type``, and ``additionalProperties: false`` is
+    left out everywhere: the arguments are validated strictly on the server, which
+    refuses an unknown argument by name, so the keyword would only cost every
+    agent context (about 7 tokens a tool) to say what the error says when it matters.
     """
     compact = typing.cast(dict[str, Any], _compact(schema, in_properties=False))
     defs: dict[str, Any] = compact.pop("$defs", {})
@@ -142,8 +193,7 @@ def compact_schema(schema: dict[str, Any]) -> dict[str, Any]:
     kept = {name: _inline(defs[name], defs, shared, depth=0) for name in sorted(shared)}
     for definition in kept.values():
         _strip_nested_strictness(definition)
-    for value in inlined.get("properties", {}).values():
-        _strip_nested_strictness(value)
+    _strip_nested_strictness(inlined)
     return {**inlined, "$defs": kept} if kept else inlined
 
 

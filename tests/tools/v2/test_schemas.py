@@ -101,7 +101,7 @@ def test_destructive_tools_take_confirm_and_generations_take_wait_seconds(all_to
 def test_arguments_are_camel_case_and_unknown_ones_are_refused(all_tools: list[Tool]) -> None:
     for tool in all_tools:
         schema = tool.input_schema
-        assert schema.get("additionalProperties") is False, tool.name
+        assert "additionalProperties" not in schema, tool.name  # refused by name on the server instead
         for name in schema.get("properties", {}):
             assert "_" not in name and name[:1].islower(), (tool.name, name)
         jsonschema.Draft202012Validator.check_schema(schema)

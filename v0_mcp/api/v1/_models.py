@@ -618,16 +618,16 @@ class ChatsCreateBodySkillsItemProject(Request):
 
 class ChatsCreateBody(Request):
     message: str
-    attachments: list[ChatsCreateBodyAttachmentsItem] | None = None
-    system: str | None = None
+    attachments: Annotated[list[ChatsCreateBodyAttachmentsItem], Field(None)]
+    system: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
-    modelConfiguration: ChatsCreateBodyModelConfiguration | None = None
+    projectId: Annotated[str, Field(None)]
+    modelConfiguration: Annotated[ChatsCreateBodyModelConfiguration, Field(None)]
     responseMode: Literal["sync", "async", "experimental_stream"] = "sync"
     designSystemId: str | None = None
-    mcpServerIds: list[str] | None = None
-    attachedSkillIds: list[str] | None = None
-    skills: list[Annotated[ChatsCreateBodySkillsItemRemote | ChatsCreateBodySkillsItemMemory | ChatsCreateBodySkillsItemProject, Field(discriminator="type")]] | None = None
+    mcpServerIds: Annotated[list[str], Field(None)]
+    attachedSkillIds: Annotated[list[str], Field(None)]
+    skills: Annotated[list[Annotated[ChatsCreateBodySkillsItemRemote | ChatsCreateBodySkillsItemMemory | ChatsCreateBodySkillsItemProject, Field(discriminator="type")]], Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
 
 
@@ -682,19 +682,19 @@ class ChatsFindResponse(Response):
 class ChatsInitBodyFilesFilesItem0(Request):
     name: str
     url: str
-    locked: bool | None = None
+    locked: Annotated[bool, Field(None)]
 
 
 class ChatsInitBodyFilesFilesItem1(Request):
     name: str
     content: str
-    locked: bool | None = None
+    locked: Annotated[bool, Field(None)]
 
 
 class ChatsInitBodyFiles(Request):
-    name: str | None = None
+    name: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
     type: Literal["files"]
     files: list[ChatsInitBodyFilesFilesItem0 | ChatsInitBodyFilesFilesItem1]
@@ -702,17 +702,17 @@ class ChatsInitBodyFiles(Request):
 
 class ChatsInitBodyRepoRepo(Request):
     url: str
-    branch: str | None = Field(None, max_length=250)
+    branch: Annotated[str, Field(None, max_length=250)]
 
 
 class ChatsInitBodyRepo(Request):
-    name: str | None = None
+    name: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
     type: Literal["repo"]
     repo: ChatsInitBodyRepoRepo
-    lockAllFiles: bool | None = None
+    lockAllFiles: Annotated[bool, Field(None)]
 
 
 class ChatsInitBodyRegistryRegistry(Request):
@@ -720,13 +720,13 @@ class ChatsInitBodyRegistryRegistry(Request):
 
 
 class ChatsInitBodyRegistry(Request):
-    name: str | None = None
+    name: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
     type: Literal["registry"]
     registry: ChatsInitBodyRegistryRegistry
-    lockAllFiles: bool | None = None
+    lockAllFiles: Annotated[bool, Field(None)]
 
 
 class ChatsInitBodyZipZip(Request):
@@ -734,19 +734,19 @@ class ChatsInitBodyZipZip(Request):
 
 
 class ChatsInitBodyZip(Request):
-    name: str | None = None
+    name: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
     type: Literal["zip"]
     zip: ChatsInitBodyZipZip
-    lockAllFiles: bool | None = None
+    lockAllFiles: Annotated[bool, Field(None)]
 
 
 class ChatsInitBodyTemplate(Request):
-    name: str | None = None
+    name: Annotated[str, Field(None)]
     chatPrivacy: Literal["public", "private", "team-edit", "team", "unlisted"] = "private"
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], Annotated[str, Field(max_length=500)]] = Field(default_factory=dict)
     type: Literal["template"]
     templateId: str
@@ -759,8 +759,8 @@ class ChatsDeleteResponse(Response):
 
 
 class ChatsUpdateBody(Request):
-    name: str | None = None
-    privacy: Literal["public", "private", "team", "team-edit", "unlisted"] | None = None
+    name: Annotated[str, Field(None)]
+    privacy: Annotated[Literal["public", "private", "team", "team-edit", "unlisted"], Field(None)]
     metadata: dict[Annotated[str, Field(min_length=1, max_length=40)], str | None] | None = None
 
 
@@ -775,7 +775,7 @@ class ChatsFavoriteResponse(Response):
 
 
 class ChatsForkBody(Request):
-    versionId: str | None = Field(None, max_length=32)
+    versionId: Annotated[str, Field(None, max_length=32)]
     privacy: Literal["public", "private", "team", "team-edit", "unlisted"] = "private"
 
 
@@ -809,13 +809,13 @@ class ChatsSendMessageBodyAction(Request):
 class ChatsSendMessageBody(Request):
     message: str
     attachments: list[ChatsCreateBodyAttachmentsItem] = Field(default_factory=list)
-    system: str | None = None
-    modelConfiguration: ChatsSendMessageBodyModelConfiguration | None = None
+    system: Annotated[str, Field(None)]
+    modelConfiguration: Annotated[ChatsSendMessageBodyModelConfiguration, Field(None)]
     responseMode: Literal["sync", "async", "experimental_stream"] = "sync"
-    mcpServerIds: list[str] | None = None
-    attachedSkillIds: list[str] | None = None
-    skills: list[Annotated[ChatsCreateBodySkillsItemRemote | ChatsCreateBodySkillsItemMemory | ChatsCreateBodySkillsItemProject, Field(discriminator="type")]] | None = None
-    action: ChatsSendMessageBodyAction | None = None
+    mcpServerIds: Annotated[list[str], Field(None)]
+    attachedSkillIds: Annotated[list[str], Field(None)]
+    skills: Annotated[list[Annotated[ChatsCreateBodySkillsItemRemote | ChatsCreateBodySkillsItemMemory | ChatsCreateBodySkillsItemProject, Field(discriminator="type")]], Field(None)]
+    action: Annotated[ChatsSendMessageBodyAction, Field(None)]
 
 
 class ChatsFindVersionsQuery(Request):
@@ -841,7 +841,7 @@ class ChatsGetVersionQuery(Request):
 class ChatsUpdateVersionBodyFilesItem(Request):
     name: str
     content: str
-    locked: bool | None = None
+    locked: Annotated[bool, Field(None)]
 
 
 class ChatsUpdateVersionBody(Request):
@@ -879,7 +879,7 @@ class ChatsResolveTaskBodyTaskAnsweredQuestionsAnswersItem(Request):
     questionId: Annotated[str, Field(min_length=1)]
     questionText: Annotated[str, Field(min_length=1)]
     selectedLabels: list[Annotated[str, Field(min_length=1)]]
-    customText: str | None = Field(None, min_length=1)
+    customText: Annotated[str, Field(None, min_length=1)]
 
 
 class ChatsResolveTaskBodyTaskAnsweredQuestions(Request):
@@ -893,13 +893,13 @@ class ChatsResolveTaskBodyTaskConfirmedPermissionsPermissionsItem(Request):
     input: Any
     taskNameActive: str | None = None
     taskNameComplete: str | None = None
-    userMessage: str | None = Field(None, min_length=1)
+    userMessage: Annotated[str, Field(None, min_length=1)]
 
 
 class ChatsResolveTaskBodyTaskConfirmedPermissions(Request):
     type: Literal["confirmed-permissions"]
     permissions: list[ChatsResolveTaskBodyTaskConfirmedPermissionsPermissionsItem]
-    userMessage: str | None = Field(None, min_length=1)
+    userMessage: Annotated[str, Field(None, min_length=1)]
 
 
 class ChatsResolveTaskBodyTaskVercelConnectSetup(Request):
@@ -909,7 +909,7 @@ class ChatsResolveTaskBodyTaskVercelConnectSetup(Request):
 class ChatsResolveTaskBody(Request):
     task: Annotated[ChatsResolveTaskBodyTaskConfirmedSteps | ChatsResolveTaskBodyTaskPlanExitResponse | ChatsResolveTaskBodyTaskAnsweredQuestions | ChatsResolveTaskBodyTaskConfirmedPermissions | ChatsResolveTaskBodyTaskVercelConnectSetup, Field(discriminator="type")]
     responseMode: Literal["sync", "async", "experimental_stream"] = "sync"
-    modelConfiguration: ChatsSendMessageBodyModelConfiguration | None = None
+    modelConfiguration: Annotated[ChatsSendMessageBodyModelConfiguration, Field(None)]
 
 
 class DeploymentsFindQuery(Request):
@@ -924,7 +924,7 @@ class DeploymentsFindResponse(Response):
 
 
 class DeploymentsCreateBody(Request):
-    projectId: str | None = None
+    projectId: Annotated[str, Field(None)]
     chatId: str
     versionId: str
 
@@ -969,14 +969,14 @@ class HooksFindResponse(Response):
 class HooksCreateBody(Request):
     name: str
     events: list[Literal["chat.created", "chat.updated", "chat.deleted", "message.created", "message.updated", "message.deleted", "message.finished"]]
-    chatId: str | None = None
+    chatId: Annotated[str, Field(None)]
     url: str
 
 
 class HooksUpdateBody(Request):
-    name: str | None = None
-    events: list[Literal["chat.created", "chat.updated", "chat.deleted", "message.created", "message.updated", "message.deleted", "message.finished"]] | None = None
-    url: str | None = None
+    name: Annotated[str, Field(None)]
+    events: Annotated[list[Literal["chat.created", "chat.updated", "chat.deleted", "message.created", "message.updated", "message.deleted", "message.finished"]], Field(None)]
+    url: Annotated[str, Field(None)]
 
 
 class HooksDeleteResponse(Response):
@@ -1007,19 +1007,19 @@ class ProjectsCreateBodyEnvironmentVariablesItem(Request):
 
 class ProjectsCreateBody(Request):
     name: Annotated[str, Field(max_length=255)]
-    description: str | None = Field(None, max_length=1000)
+    description: Annotated[str, Field(None, max_length=1000)]
     icon: str = "icon-wand-sparkles"
-    environmentVariables: list[ProjectsCreateBodyEnvironmentVariablesItem] | None = None
-    instructions: str | None = Field(None, max_length=2000)
-    vercelProjectId: str | None = None
-    privacy: Literal["private", "team"] | None = None
+    environmentVariables: Annotated[list[ProjectsCreateBodyEnvironmentVariablesItem], Field(None)]
+    instructions: Annotated[str, Field(None, max_length=2000)]
+    vercelProjectId: Annotated[str, Field(None)]
+    privacy: Annotated[Literal["private", "team"], Field(None)]
 
 
 class ProjectsUpdateBody(Request):
-    name: str | None = None
-    description: str | None = None
-    instructions: str | None = None
-    privacy: Literal["private", "team"] | None = None
+    name: Annotated[str, Field(None)]
+    description: Annotated[str, Field(None)]
+    instructions: Annotated[str, Field(None)]
+    privacy: Annotated[Literal["private", "team"], Field(None)]
 
 
 class ProjectsDeleteQuery(Request):
@@ -1062,7 +1062,7 @@ class ProjectsCreateEnvVarsBodyEnvironmentVariablesItem(Request):
 
 class ProjectsCreateEnvVarsBody(Request):
     environmentVariables: list[ProjectsCreateEnvVarsBodyEnvironmentVariablesItem]
-    upsert: bool | None = None
+    upsert: Annotated[bool, Field(None)]
 
 
 class ProjectsUpdateEnvVarsQuery(Request):
@@ -1349,14 +1349,14 @@ class McpServersCreateBodyAuthCustomHeaders(Request):
 class McpServersCreateBodyAuthOauthConfig(Request):
     authorizationUrl: str
     tokenUrl: str
-    registrationUrl: str | None = None
+    registrationUrl: Annotated[str, Field(None)]
     clientId: Annotated[str, Field(min_length=1)]
-    clientSecret: str | None = None
+    clientSecret: Annotated[str, Field(None)]
     scopes: list[str] = Field(default_factory=list)
     usePKCE: bool = True
-    issuer: str | None = None
-    resource: str | None = None
-    clientIdMetadataDocumentSupported: bool | None = None
+    issuer: Annotated[str, Field(None)]
+    resource: Annotated[str, Field(None)]
+    clientIdMetadataDocumentSupported: Annotated[bool, Field(None)]
 
 
 class McpServersCreateBodyAuthOauth(Request):
@@ -1367,19 +1367,19 @@ class McpServersCreateBodyAuthOauth(Request):
 class McpServersCreateBody(Request):
     name: Annotated[str, Field(min_length=1, max_length=100)]
     url: Annotated[str, Field(max_length=500)]
-    description: str | None = Field(None, max_length=500)
+    description: Annotated[str, Field(None, max_length=500)]
     enabled: bool = True
-    auth: Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")] | None = None
+    auth: Annotated[Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")], Field(None)]
     scope: Literal["user", "team"] = "user"
 
 
 class McpServersUpdateBody(Request):
-    name: str | None = Field(None, min_length=1, max_length=100)
-    url: str | None = Field(None, max_length=500)
-    description: str | None = Field(None, max_length=500)
-    enabled: bool | None = None
-    auth: Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")] | None = None
-    scope: Literal["user", "team"] | None = None
+    name: Annotated[str, Field(None, min_length=1, max_length=100)]
+    url: Annotated[str, Field(None, max_length=500)]
+    description: Annotated[str, Field(None, max_length=500)]
+    enabled: Annotated[bool, Field(None)]
+    auth: Annotated[Annotated[McpServersCreateBodyAuthNone | McpServersCreateBodyAuthBearer | McpServersCreateBodyAuthCustomHeaders | McpServersCreateBodyAuthOauth, Field(discriminator="type")], Field(None)]
+    scope: Annotated[Literal["user", "team"], Field(None)]
 
 
 class McpServersDeleteResponse(Response):

@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 
 from ...api import RateLimited, ServerError, V0TransportError
 from .._errors import agent_errors
+from .._generation import DEFAULT_WAIT, PROGRESS_EVERY  # the same host-fitting wait as generations
 from .._registry import ToolSpec
 from .._results import Result, clip, deployment_logs_link, project_link, render
 from .._runtime import Runtime, runtime_of
@@ -58,10 +59,6 @@ _MAX_FETCH: Final = 2_000  # build events read per call, whatever the page size
 _PAGE_CHARS: Final = 60_000  # a page of log lines stays well inside the result cap (MAX_RESULT_CHARS)
 _LINE_OVERHEAD: Final = 140  # the JSON around a line's text: time, level, source, type
 _RUNTIME_READ_SECONDS: Final = 3.0  # the runtime log is a stream: read it this long at most
-# As for generations: hosts commonly give up on a call after 60 s, so the default wait ends well before;
-# and progress goes out at least this often, so hosts that reset their timeout on progress keep waiting.
-DEFAULT_WAIT: Final = 45
-PROGRESS_EVERY: Final = 4.0
 
 # -- result shapes -----------------------------------------------------------------------------------------------------
 
