@@ -14,7 +14,9 @@ from mcp.server.mcpserver import MCPServer
 from . import __version__
 from ._protocol import accept_log_levels, drop_stateless_methods
 from .api import V0Client, build_client
+from .app import app_extension
 from .completions import register_completions
+from .preview import LivePreviews
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
@@ -74,13 +76,16 @@ class _LazySimulator(httpx.AsyncBaseTransport):
         return await self._transport.handle_async_request(request)
 
 
-def demo_clients(settings: Settings) -> tuple[V0Client, VercelClient | None]:
+def demo_clients(
+    settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+) -> tuple[V0Client, VercelClient | None]:
     """Return a v0 client (and on v2 a Vercel client) wired in process to one fresh simulator.
 
     The simulator serves v1 at ``/v1``, v2 at ``/v2`` and Vercel at ``/vercel``, with
-    the same state behind v2 and Vercel; the demo key is the Vercel token too.
+    the same state behind v2 and Vercel; the demo key is the Vercel token too. Pass
+    ``transport`` to share the simulator (the preview proxy reads its ``/v2-preview``).
     """
-    transport = _LazySimulator(settings)
+    transport = transport or _LazySimulator(settings)
     key = settings.api_key or "demo"
     version = settings.api_version
     client = build_client(version, key, f"http://127.0.0.1/{version}", transport=transport)
@@ -106,7 +111,11 @@ def vercel_client(settings: Settings) -> VercelClient | None:
 
 
 def _lifespan(
-    settings: Settings, client: V0Client | None, runtime: Runtime | None, adapter: Adapter
+    settings: Settings,
+    client: V0Client | None,
+    runtime: Runtime | None,
+    adapter: Adapter,
+    previews: LivePreviews | None = None,
 ) -> Callable[[V0MCPServer], AbstractAsyncContextManager[AppState]]:
     """Return the lifespan that hands each run of the server its state and :class:`Runtime`.
 
@@ -117,10 +126,21 @@ def _lifespan(
     """
     vercel: VercelClient | None = None
     if runtime is None and client is None and settings.demo:
-        client, vercel = demo_clients(settings)
+        client, vercel = demo_clients(settings, previews.upstream if previews else None)
 
     @asynccontextmanager
-    async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
+    async def lifespan(server: V0MCPServer) -> AsyncIterator[AppState]:
+        if previews is not None:  # the preview proxy (v2) lives as long as the run; see LivePreviews
+            async with previews.running(), inner(server) as state:
+                if state.runtime.previews is None:
+                    state.runtime.previews = previews
+                yield state
+        else:
+            async with inner(server) as state:
+                yield state
+
+    @asynccontextmanager
+    async def inner(_: V0MCPServer) -> AsyncIterator[AppState]:
         if runtime is not None:
             yield AppState(runtime)
         elif client is not None:
@@ -157,6 +177,9 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
     )
     specs = select(tools.ALL_TOOLS, selection)
     stored = load_schemas(tools.SCHEMAS)
+    previews = None  # v1's demoUrl opens as it is; v2 previews need a token header, added by the preview proxy
+    if settings.api_version == "v2":
+        previews = LivePreviews.for_settings(settings, _LazySimulator(settings) if settings.demo else None)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
@@ -165,7 +188,8 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         website_url="https://v0.app",
         version=__version__,
         tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
-        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter),
+        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter, previews),
+        extensions=[app_extension(preview_origin=previews.origin, frame_domains=()) if previews else app_extension()],
     )
     register_resources(server)
     register_completions(server)

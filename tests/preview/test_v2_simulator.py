@@ -72,7 +72,7 @@ async def test_the_proxy_opens_the_simulators_preview_with_the_token_and_no_key(
     chat_id = await _chat(v0, clock)
     previews = LivePreviews(transport=wire, clock=clock)
     async with previews.running():
-        url = await previews.url_for(v0, chat_id)
+        url = previews.url_for(v0, chat_id)
         assert url is not None and url.startswith(f"{previews.origin()}/preview/")
         async with httpx.AsyncClient(trust_env=False) as browser:
             page = await browser.get(url)
@@ -96,7 +96,7 @@ async def test_a_token_v0_calls_stale_is_replaced_and_the_request_sent_again(
     # The proxy's clock lags v0's: it still trusts a token v0 has already expired.
     previews = LivePreviews(transport=wire, clock=lambda: clock.now - 1_000)
     async with previews.running():
-        url = await previews.url_for(v0, chat_id)
+        url = previews.url_for(v0, chat_id)
         assert url is not None
         async with httpx.AsyncClient(trust_env=False) as browser:
             assert (await browser.get(url)).status_code == 200
@@ -116,7 +116,7 @@ async def test_every_answer_flagged_for_refresh_fetches_a_new_token_before_the_n
     chat_id = await _chat(v0, clock)
     previews = LivePreviews(transport=wire, clock=clock)
     async with previews.running():
-        url = await previews.url_for(v0, chat_id)
+        url = previews.url_for(v0, chat_id)
         assert url is not None
         async with httpx.AsyncClient(trust_env=False) as browser:
             sim.v2.settings.preview_refresh = True
@@ -134,7 +134,7 @@ async def test_the_token_is_renewed_before_it_expires(
     sim.v2.settings.preview_ttl = 300
     previews = LivePreviews(transport=wire, clock=clock)
     async with previews.running():
-        url = await previews.url_for(v0, chat_id)
+        url = previews.url_for(v0, chat_id)
         assert url is not None
         async with httpx.AsyncClient(trust_env=False) as browser:
             assert (await browser.get(url)).status_code == 200
@@ -152,8 +152,8 @@ async def test_each_caller_gets_its_own_path_refreshed_with_its_own_key(
     previews = LivePreviews(transport=wire, clock=clock)
     stranger = v0.with_api_key(OTHER_KEY)
     async with previews.running():
-        mine = await previews.url_for(v0, chat_id)
-        theirs = await previews.url_for(stranger, chat_id)
+        mine = previews.url_for(v0, chat_id)
+        theirs = previews.url_for(stranger, chat_id)
         assert mine and theirs and mine != theirs
         async with httpx.AsyncClient(trust_env=False) as browser:
             assert (await browser.get(mine)).status_code == 200
@@ -165,4 +165,4 @@ async def test_each_caller_gets_its_own_path_refreshed_with_its_own_key(
 
 async def test_no_url_when_no_run_serves_previews(v0: V0Client) -> None:
     previews = LivePreviews()
-    assert await previews.url_for(v0, "chat_1") is None and previews.origin() is None
+    assert previews.url_for(v0, "chat_1") is None and previews.origin() is None

@@ -18,9 +18,14 @@ from mcp.server.mcpserver.resources import Resource
 
 from .._sdk import lowlevel_of
 
-__all__ = ["APP_URI", "AppResource", "app_extension", "register_app", "tool_meta", "view_html"]
+__all__ = ["APP_TOOLS", "APP_URI", "AppResource", "app_extension", "register_app", "tool_meta", "view_html"]
 
 APP_URI: Final = "ui://v0-mcp/app.html"
+# The tools that produce or change the app, in either API version: a host shows the view with their
+# results. ``get_version`` is v1's counterpart of v2's ``get_preview`` (its result has the demoUrl and files).
+APP_TOOLS: Final = frozenset(
+    {"create_chat", "send_message", "wait_for_generation", "get_preview", "get_version", "create_deployment"}
+)
 V1_DEMO_ORIGINS: Final = ("https://*.vusercontent.net",)  # where v1's demoUrl previews live
 
 PreviewOrigin = Callable[[], str | None]
@@ -32,8 +37,15 @@ def view_html() -> str:
     return files(__package__).joinpath("view.html").read_text(encoding="utf-8")
 
 
-def tool_meta() -> dict[str, Any]:
-    """Return the ``_meta`` that binds a tool to the view (merge into the tool's own ``_meta``)."""
+def tool_meta(name: str | None = None) -> dict[str, Any] | None:
+    """Return the ``_meta`` that binds a tool to the view (merge into the tool's own ``_meta``).
+
+    Given a tool's ``name``: that ``_meta`` for the tools in :data:`APP_TOOLS`, else ``None``.
+    Every client sees it in ``tools/list``: ``_meta`` is ignored by clients that do not know
+    the key, and the tools' results do not depend on it.
+    """
+    if name is not None and name not in APP_TOOLS:
+        return None
     return {"ui": {"resourceUri": APP_URI}}
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from ..api import V0Client
+from ..settings import Settings
 from ._service import PreviewService
 from ._upstream import FetchPreview, UpstreamPreview
 
@@ -71,6 +72,22 @@ class LivePreviews:
         }
         self._service: PreviewService | None = None
 
+    @classmethod
+    def for_settings(cls, settings: Settings, upstream: httpx.AsyncBaseTransport | None = None) -> LivePreviews:
+        """The previews of a server run with ``settings`` (``upstream``: the demo's in-process simulator).
+
+        Over stdio the listener binds loopback; over HTTP it binds the server's own host, on a
+        port of its own: a different origin from the MCP endpoint (see :class:`PreviewService`).
+        """
+        host = "127.0.0.1" if settings.transport == "stdio" else settings.host
+        return cls(transport=upstream, host=host, port=settings.preview_port, public_url=settings.preview_url)
+
+    @property
+    def upstream(self) -> httpx.AsyncBaseTransport | None:
+        """The transport previews are fetched through (None: the network)."""
+        transport: httpx.AsyncBaseTransport | None = self._options["transport"]
+        return transport
+
     @asynccontextmanager
     async def running(self) -> AsyncIterator[LivePreviews]:
         """Serve previews while this run lasts (the listener itself starts on the first URL).
@@ -98,13 +115,14 @@ class LivePreviews:
         """The origin previews are served from (for the view's CSP ``frameDomains``); None when not serving."""
         return self._service.origin if self._service is not None else None
 
-    async def url_for(self, client: V0Client, chat_id: str, *, answer: Any = None) -> str | None:
+    def url_for(self, client: V0Client, chat_id: str, *, answer: Any = None) -> str | None:
         """Return a URL a plain browser opens for the chat's preview, refreshed with ``client``'s key.
 
         ``answer`` is the ``chats.getPreview`` answer the caller just had, if any (saves a call).
-        None when no run is serving previews.
+        None when no run is serving previews. The preview itself is fetched when the URL is opened
+        (a preview still starting shows a page that reloads itself until it runs).
         """
         if self._service is None:
             return None
         seed = upstream_of(answer) if answer is not None else None
-        return await self._service.url_for(chat_id, fetch=fetcher(client), owner=client.key_digest or "", seed=seed)
+        return self._service.link(chat_id, fetch=fetcher(client), owner=client.key_digest or "", seed=seed)

@@ -113,7 +113,8 @@ class PreviewService:
 
     def _bind(self) -> str:
         if self._socket is None:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
+            sock = socket.socket(family, socket.SOCK_STREAM)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind((self._host, self._port))
@@ -124,7 +125,11 @@ class PreviewService:
             sock.listen(128)
             self._socket = sock
         port = self._socket.getsockname()[1]
-        return f"http://{self._host}:{port}"
+        # A wildcard bind is not an address a browser can open: name loopback (--preview-url names the public one).
+        host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(self._host) or (
+            f"[{self._host}]" if ":" in self._host else self._host
+        )
+        return f"http://{host}:{port}"
 
     def routes(self) -> list[BaseRoute]:
         """Routes that serve the proxy from the MCP server's own app (HTTP mode); append them last.
@@ -135,6 +140,17 @@ class PreviewService:
         return [Mount(PREFIX.rstrip("/"), app=self.proxy), Route("/{path:path}", self.proxy)]
 
     async def url_for(
+        self,
+        chat_id: str,
+        *,
+        fetch: FetchPreview | None = None,
+        owner: str = "",
+        seed: UpstreamPreview | None = None,
+    ) -> str:
+        """Return the browser URL of the chat's preview, starting the listener if needed (see :meth:`link`)."""
+        return self.link(chat_id, fetch=fetch, owner=owner, seed=seed)
+
+    def link(
         self,
         chat_id: str,
         *,
