@@ -1,0 +1,7 @@
+"""The files toolset of API v2."""
+
+from __future__ import annotations
+
+from .._registry import ToolSpec
+
+TOOLS: tuple[ToolSpec, ...] = ()
