@@ -74,7 +74,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 API_VERSIONS: Final = ("v1", "v2")
-DEFAULT_API: Final = "v1"  # what a server speaks unless told
+DEFAULT_API: Final = "v2"  # the API version a server speaks unless told
 _NAME: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER: Final = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _TOOL: Final = re.compile(r"`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`")  # a tool is named in backticks: `get_chat`
@@ -385,21 +385,28 @@ def prompts_for(specs: Sequence[PromptSpec], api: str, served: Collection[str]) 
     return prompts
 
 
-_REGISTERED: Final[weakref.WeakKeyDictionary[Any, set[str]]] = weakref.WeakKeyDictionary()  # names served so far
+@dataclass
+class _Served:
+    api: str
+    names: set[str]
+
+
+_REGISTERED: Final[weakref.WeakKeyDictionary[Any, _Served]] = weakref.WeakKeyDictionary()
 
 
 def register_prompts(
-    server: V0MCPServer, folder: Path | None = None, *, api: str = DEFAULT_API, tools: Collection[str] | None = None
+    server: V0MCPServer, folder: Path | None = None, *, api: str | None = None, tools: Collection[str] | None = None
 ) -> None:
     """Serve the prompt files of ``folder`` (by default the bundled prompts) that suit ``server``.
 
-    ``api`` is the API version the server speaks, ``tools`` the names of the tools it
-    serves (read from the server when not given); see :func:`prompts_for`. A prompt
-    whose name the server already serves is left as it is, so registering twice is a no-op.
+    ``api`` is the API version the server speaks (as at the first registration, else
+    :data:`DEFAULT_API`), ``tools`` the names of the tools it serves (read from the
+    server when not given); see :func:`prompts_for`. A prompt whose name the server
+    already serves is left as it is, so registering twice is a no-op.
     """
     served = set(tools) if tools is not None else tool_names_of(server)
-    names = _REGISTERED.setdefault(server, set())
-    for prompt in prompts_for(load_prompts(folder), api, served):
-        if prompt.name not in names:
-            names.add(prompt.name)
+    state = _REGISTERED.setdefault(server, _Served(api or DEFAULT_API, set()))
+    for prompt in prompts_for(load_prompts(folder), api or state.api, served):
+        if prompt.name not in state.names:
+            state.names.add(prompt.name)
             server.add_prompt(prompt)
