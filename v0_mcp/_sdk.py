@@ -29,6 +29,7 @@ __all__ = [
     "request_handlers_of",
     "stdin_lines",
     "subscription_bus_of",
+    "tool_names_of",
 ]
 
 
@@ -64,6 +65,15 @@ def connection_of(session: Any) -> object:
     if connection is None:
         raise SDKChanged("ServerSession._connection is gone: update v0_mcp._sdk for this SDK")
     return connection
+
+
+def tool_names_of(server: MCPServer[Any]) -> set[str]:
+    """Return the names of the tools ``server`` serves, without a request (``list_tools`` is async)."""
+    manager = vars(server).get("_tool_manager")
+    listing = getattr(manager, "list_tools", None)
+    if not callable(listing):
+        raise SDKChanged("MCPServer._tool_manager.list_tools is gone: update v0_mcp._sdk for this SDK")
+    return {tool.name for tool in listing()}
 
 
 def request_handlers_of(server: MCPServer[Any]) -> dict[str, Any]:

@@ -191,9 +191,9 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         lifespan=_lifespan(settings, client, runtime, vocabulary.adapter, previews),
         extensions=[app_extension(preview_origin=previews.origin, frame_domains=()) if previews else app_extension()],
     )
-    register_resources(server)
+    register_resources(server, vocabulary.adapter)
     register_completions(server)
-    register_prompts(server)
+    register_prompts(server, api=settings.api_version, tools=[spec.name for spec in specs])
     accept_log_levels(server)
     if settings.stateless:
         drop_stateless_methods(server)
