@@ -7,6 +7,7 @@ depends on it.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -16,7 +17,9 @@ from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID
 
 from tests.conftest import connect
 from tests.tools.conftest import ALL, make_server, make_v0
+from v0_mcp.api import V0Client
 from v0_mcp.app import APP_TOOLS, APP_URI
+from v0_mcp.cli import parse_settings
 from v0_mcp.server import build_server
 from v0_mcp.settings import Settings
 from v0_mcp.simulator import Simulator, SimulatorConfig
@@ -81,3 +84,27 @@ async def test_v2_frames_only_the_preview_proxy_which_the_run_serves_on_loopback
         assert origin.startswith("http://127.0.0.1:") and int(origin.rsplit(":", 1)[1]) > 0
         tools = {tool.name: tool for tool in (await host.list_tools()).tools}
         assert {name for name, tool in tools.items() if tool.meta} == APP_TOOLS & set(tools)
+
+
+BUDGET_KEYS = ("name", "title", "description", "inputSchema", "annotations")  # as the context-budget test counts
+
+
+def _tokens(tools: list[Any], keys: tuple[str, ...]) -> int:
+    dumped = [tool.model_dump(by_alias=True, exclude_none=True, mode="json") for tool in tools]
+    return sum(len(json.dumps({k: d[k] for k in keys if k in d}, separators=(",", ":"))) for d in dumped) // 4
+
+
+@pytest.mark.parametrize("version", ["v1", "v2"])
+async def test_the_view_metadata_costs_the_builder_profile_under_a_hundred_tokens(
+    version: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with V0Client("unused", base_url="http://127.0.0.1/v1") as v0:
+        server = build_server(parse_settings(["--api-version", version], env={}), client=v0)
+        async with Client(server) as client:
+            tools = (await client.list_tools()).tools
+    without, with_meta = _tokens(tools, BUDGET_KEYS), _tokens(tools, (*BUDGET_KEYS, "_meta"))
+    with capsys.disabled():
+        print(f"\nbuilder profile, API {version}: {without} tokens without _meta, {with_meta} with it")
+    assert 0 < with_meta - without < 100
+    if version == "v1":  # v1's builder profile stays inside its budget even counting the view's _meta
+        assert with_meta <= 2_500

@@ -7,6 +7,7 @@ token it got from ``chats.getPreview`` through the caller's own client, and refr
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 
 import httpx
@@ -14,6 +15,7 @@ import pytest
 
 from v0_mcp.api import V2, V0Client
 from v0_mcp.preview import LivePreviews
+from v0_mcp.settings import Settings
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
 
 pytestmark = pytest.mark.anyio
@@ -166,3 +168,25 @@ async def test_each_caller_gets_its_own_path_refreshed_with_its_own_key(
 async def test_no_url_when_no_run_serves_previews(v0: V0Client) -> None:
     previews = LivePreviews()
     assert previews.url_for(v0, "chat_1") is None and previews.origin() is None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+async def test_settings_choose_the_port_and_the_public_url(v0: V0Client, wire: Recording) -> None:
+    port = _free_port()
+    previews = LivePreviews.for_settings(Settings(preview_port=port), wire)
+    async with previews.running():
+        assert previews.origin() == f"http://127.0.0.1:{port}"
+        assert (previews.url_for(v0, "chat_1") or "").startswith(f"http://127.0.0.1:{port}/preview/")
+
+    behind = LivePreviews.for_settings(
+        Settings(transport="http", host="127.0.0.1", preview_url="https://previews.example/")
+    )
+    async with behind.running():
+        url = behind.url_for(v0, "chat_1") or ""
+        assert url.startswith("https://previews.example/preview/") and url.endswith("/")
