@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from mcp.types import ResourceLink
 
 from tests.tools.conftest import API_KEY, text_of
 from tests.tools.v2.vercel_fixtures import BROKEN_IMPORT, GOOD_HERO, TYPE_ERROR, open_v2
 from v0_mcp.simulator import Simulator
-from v0_mcp.tools.v2.deployments import LogLine, page_by_time
+from v0_mcp.tools.v2.deployments import LogLine, logs_page, page_by_time
 
 DEPLOYMENT_TOOLS = (
     "create_deployment",
@@ -131,6 +132,32 @@ def test_a_page_never_splits_one_millisecond() -> None:
     assert page_by_time(lines, 10) == (lines, False)
 
 
+def test_a_level_filter_never_leaves_the_next_page_where_it_was() -> None:
+    levels = ["info", "info", "error", "info", "info", "info"]
+    lines = [LogLine(timestamp=10 + i, source="build", level=lv, text=f"l{i}") for i, lv in enumerate(levels)]
+
+    errors = logs_page("dpl_1", "ERROR", lines, since=None, level="error", limit=1)
+    after = logs_page("dpl_1", "ERROR", lines, since=errors.nextSince, level="error", limit=1)
+    sent = [*lines[:3], lines[3].model_copy(update={"timestamp": 12})]  # Vercel's cap fell inside ms 12
+    capped = logs_page("dpl_1", "BUILDING", sent, since=None, level=None, limit=50, capped=True)
+
+    assert [line.text for line in errors.lines] == ["l2"] and errors.hasMore is False
+    assert errors.nextSince == 15  # every line was read: the next call asks only for newer ones
+    assert after.lines == [] and after.nextSince == 15
+    assert [line.text for line in capped.lines] == ["l0", "l1"] and capped.hasMore and capped.nextSince == 11
+
+
+def test_a_page_of_long_lines_is_cut_by_size_before_the_result_cap_would_cut_it() -> None:
+    lines = [LogLine(timestamp=i, source="build", level="info", text="x" * 1_000) for i in range(1, 101)]
+
+    page = logs_page("dpl_1", "READY", lines, since=None, level=None, limit=100)
+    rest = logs_page("dpl_1", "READY", lines, since=page.nextSince, level=None, limit=100)
+
+    assert 1 < len(page.lines) < 100 and page.hasMore and page.nextSince == page.lines[-1].timestamp
+    assert len(page.model_dump_json()) < 80_000
+    assert [line.timestamp for line in page.lines + rest.lines] == list(range(1, 101))
+
+
 async def test_deployments_are_listed_by_chat_and_deleted_only_when_confirmed(sim: Simulator, era: str) -> None:
     async with open_v2(sim, era) as session:
         chat_id = await session.chat()
@@ -173,3 +200,32 @@ async def test_without_a_vercel_token_vercel_tools_say_what_to_set_and_the_rest_
     assert hosts["hosts"] == []
     assert project["vercelProjectId"].startswith("prj_")
     assert sim.v2.workspace(API_KEY).deployments == {}  # nothing was deployed that could not be followed
+
+
+class ThrottledStatus(httpx.AsyncBaseTransport):
+    """Vercel that answers the deployment's status once, then only 429 (its events still flow)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.status_reads = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.startswith("/vercel/v13/deployments/"):
+            self.status_reads += 1
+            if self.status_reads > 1:
+                error = {"error": {"code": "rate_limited", "message": "Too many requests"}}
+                return httpx.Response(429, json=error, headers={"Retry-After": "30"})
+        return await self.inner.handle_async_request(request)
+
+
+async def test_a_rate_limit_while_following_ends_as_pending_with_the_ids(sim: Simulator, era: str) -> None:
+    async with open_v2(sim, era, vercel_transport=ThrottledStatus) as session:
+        chat_id = await session.chat()
+        pending = await session.agent.ok("create_deployment", {"chatId": chat_id, "waitSeconds": 60})
+        again = await session.agent.fail("get_deployment", {"deploymentId": pending["deploymentId"]})
+
+    assert pending["status"] == "pending" and pending["deploymentId"].startswith("dpl_")
+    assert pending["vercelProjectId"].startswith("prj_") and pending["chatId"] == chat_id
+    assert "rate-limited" in pending["note"] and "retry in 30 s" in pending["note"]
+    assert f"get_deployment(deploymentId={pending['deploymentId']!r}" in pending["note"]
+    assert "429" in again and "Rate limited by Vercel" in again and "30s" in again

@@ -8,7 +8,7 @@ every 10 ms, so a deploy can be followed to its end within a test.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Final
@@ -68,9 +68,18 @@ class Session:
 
 @asynccontextmanager
 async def open_v2(
-    sim: Simulator, era: str, *, vercel: bool = True, settings: Settings = V2_ALL, **options: Any
+    sim: Simulator,
+    era: str,
+    *,
+    vercel: bool = True,
+    settings: Settings = V2_ALL,
+    vercel_transport: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] | None = None,
+    **options: Any,
 ) -> AsyncIterator[Session]:
-    """Serve every v2 tool over ``sim`` (with a Vercel token unless ``vercel`` is False) and connect to it."""
+    """Serve every v2 tool over ``sim`` (with a Vercel token unless ``vercel`` is False) and connect to it.
+
+    ``vercel_transport`` wraps the Vercel client's way to the simulator (to make Vercel misbehave).
+    """
     transport = httpx.ASGITransport(app=ready_sim(sim).app)
     async with (
         build_client(
@@ -80,7 +89,7 @@ async def open_v2(
             API_KEY if vercel else None,
             team_id="",
             base_url="http://127.0.0.1/vercel",
-            transport=transport,
+            transport=vercel_transport(transport) if vercel_transport else transport,
             retry=RetryPolicy(sleep=no_sleep),
         ) as vercel_client,
     ):

@@ -19,6 +19,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ResourceLink
 from pydantic.fields import FieldInfo
 
+from ...api import RateLimited, ServerError, V0TransportError
 from .._errors import agent_errors
 from .._registry import ToolSpec
 from .._results import Result, clip, deployment_logs_link, project_link, render
@@ -40,6 +41,7 @@ __all__ = [
     "deployment_status",
     "error_lines",
     "log_line_of_event",
+    "logs_page",
     "page_by_time",
 ]
 
@@ -52,7 +54,13 @@ _DONE: Final = frozenset({"READY", "ERROR", "CANCELED", "BLOCKED", "DELETED"})
 _MAX_ERROR_LINES: Final = 40
 _TAIL: Final = 200  # build events read back from the end to find a failed build's errors
 _MAX_FETCH: Final = 2_000  # build events read per call, whatever the page size
-_RUNTIME_READ_SECONDS: Final = 5.0  # the runtime log is a stream: read it this long at most
+_PAGE_CHARS: Final = 60_000  # a page of log lines stays well inside the result cap (MAX_RESULT_CHARS)
+_LINE_OVERHEAD: Final = 140  # the JSON around a line's text: time, level, source, type
+_RUNTIME_READ_SECONDS: Final = 3.0  # the runtime log is a stream: read it this long at most
+# As for generations: hosts commonly give up on a call after 60 s, so the default wait ends well before;
+# and progress goes out at least this often, so hosts that reset their timeout on progress keep waiting.
+DEFAULT_WAIT: Final = 45
+PROGRESS_EVERY: Final = 4.0
 
 # -- result shapes -----------------------------------------------------------------------------------------------------
 
@@ -243,6 +251,17 @@ def page_by_time(lines: Sequence[LogLine], limit: int) -> tuple[list[LogLine], b
     return [line for line in lines if line.timestamp <= boundary], True
 
 
+def _fitting(lines: Sequence[LogLine], limit: int) -> int:
+    """Return how many of ``lines`` (at most ``limit``) fit a result: a page that had to be cut later would lose
+    lines between it and ``nextSince``."""
+    used = 0
+    for count, line in enumerate(lines[:limit]):
+        used += len(line.text) + _LINE_OVERHEAD
+        if used > _PAGE_CHARS:
+            return max(1, count)
+    return limit
+
+
 def _at_least(line: LogLine, level: Level | None) -> bool:
     return level is None or _SEVERITY[line.level] >= _SEVERITY[level]
 
@@ -255,15 +274,19 @@ class BuildFollower:
 
     Each round reads the build's event stream with a deadline (it closes by itself when
     the build ends) and reports every new line as MCP progress, then reads the
-    deployment's state; ``waited`` is measured on the runtime's clock.
+    deployment's state; ``waited`` is measured on the runtime's clock. As for
+    generations, progress carries no total (how long a build takes is unknown) and goes
+    out at least every :data:`PROGRESS_EVERY` seconds, however quiet the build is.
     """
 
     def __init__(self, ctx: Context[Any, Any], runtime: Runtime, vercel: VercelClient, budget: float) -> None:
         self._ctx, self._runtime, self._vercel, self._budget = ctx, runtime, vercel, budget
         self._start = runtime.clock.now()
         self._last_progress = -1.0
+        self._sent_at = self._start
         self._seen: set[str] = set()
         self._since: int | None = None
+        self.last: Any = None  # the deployment as last read, kept when following is cut short
 
     @property
     def waited(self) -> float:
@@ -272,17 +295,20 @@ class BuildFollower:
     async def report(self, message: str) -> None:
         value = max(round(self.waited, 3), self._last_progress + 0.001)
         self._last_progress = value
-        await self._ctx.report_progress(value, self._budget or None, message)
+        self._sent_at = self._runtime.clock.now()
+        await self._ctx.report_progress(value, None, message)
 
     async def follow(self, deployment_id: str) -> Any:
         """Return the deployment as last read: final, BLOCKED, or still going when the budget ran out."""
         interval = self._runtime.poll_interval
         state: str | None = None
         while True:
-            deployment = await self._vercel.get_deployment(deployment_id)
+            deployment = self.last = await self._vercel.get_deployment(deployment_id)
             if deployment.readyState != state:
                 state = deployment.readyState
                 await self.report(f"Vercel: {(state or 'unknown').lower()}")
+            elif self._runtime.clock.now() - self._sent_at >= PROGRESS_EVERY:
+                await self.report(f"Vercel: {(state or 'unknown').lower()} ({self.waited:.0f} s waited)")
             remaining = self._budget - self.waited
             if (state or "").upper() in _DONE or remaining <= 0:
                 return deployment
@@ -324,16 +350,35 @@ async def _settled(
     runtime = runtime_of(ctx)
     vercel = vercel_of(ctx)
     follower = BuildFollower(ctx, runtime, vercel, budget)
+    cut_short: str | None = None
     with vercel_errors({"deploymentId": deployment_id}):
-        deployment = await (follower.follow(deployment_id) if budget > 0 else vercel.get_deployment(deployment_id))
+        try:
+            deployment = await (follower.follow(deployment_id) if budget > 0 else vercel.get_deployment(deployment_id))
+        except (RateLimited, V0TransportError, ServerError) as exc:
+            if follower.last is None:
+                raise
+            # The deployment is known and builds on without us: say so, never fail the call.
+            deployment, cut_short = follower.last, _why(exc)
+            logger.info("stopped following deployment %s early: %s", deployment_id, cut_short)
         failed = (deployment.readyState or "").upper() == "ERROR"
         errors = await _failure_lines(vercel, deployment_id) if failed else None
     result = deployment_status(deployment, chat_id=chat_id, errors=errors, waited=follower.waited if budget else None)
     result.note = _next_step(result)
+    if cut_short is not None and result.status == "pending":
+        result.note = f"Stopped following early: {cut_short}. {result.note}"
     links = [deployment_logs_link(result.deploymentId)]
     if result.vercelProjectId:
         links.append(project_link(result.vercelProjectId))
     return result, links
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RateLimited):
+        wait = f" (retry in {exc.retry_after:.0f} s)" if exc.retry_after is not None else ""
+        return f"Vercel rate-limited the status checks{wait}"
+    if isinstance(exc, ServerError):
+        return f"Vercel answered the status check with {exc.status}"
+    return "Vercel did not answer the status check"
 
 
 def _next_step(result: DeploymentStatus) -> str:
@@ -350,7 +395,7 @@ def _next_step(result: DeploymentStatus) -> str:
     if result.status == "pending":
         return (
             f"Still {(result.readyState or 'queued').lower()} on Vercel. Call get_deployment(deploymentId="
-            f"{result.deploymentId!r}, waitSeconds=120) to keep following it; nothing is lost."
+            f"{result.deploymentId!r}, waitSeconds={DEFAULT_WAIT}) to keep following it; nothing is lost."
         )
     return f"The deployment is {result.status}; create_deployment makes a new one."
 
@@ -426,12 +471,10 @@ async def _errors(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
 async def _logs(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
     deployment_id = args["deploymentId"]
     since: int | None = args.get("since")
-    level: Level | None = args.get("level")
     source = args.get("source", "all")
-    limit: int = args.get("limit", 100)
     vercel = vercel_of(ctx)
     lines: list[LogLine] = []
-    more = False
+    capped = False  # Vercel sent as many build events as asked: more may follow
     with vercel_errors(args):
         deployment = await vercel.get_deployment(deployment_id)
         state = (deployment.readyState or "").upper() or None
@@ -440,27 +483,47 @@ async def _logs(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
             if since is not None:
                 query["since"] = since
             events = await vercel.build_events(deployment_id, **query)
-            more = len(events) >= _MAX_FETCH
+            capped = len(events) >= _MAX_FETCH
             lines += [line for line in map(log_line_of_event, events) if line is not None]
-        if source in ("all", "runtime") and state == "READY" and not more and deployment.projectId:
+        if source in ("all", "runtime") and state == "READY" and not capped and deployment.projectId:
             read = await vercel.runtime_logs(deployment.projectId, deployment_id, deadline=_RUNTIME_READ_SECONDS)
             runtime = [line for line in map(_log_line_of_runtime, read.items) if line is not None]
             lines += sorted(runtime, key=lambda line: line.timestamp)
-    if since is not None:
-        lines = [line for line in lines if line.timestamp > since]
-    lines = [line for line in lines if _at_least(line, level)]
-    page, cut = page_by_time(lines, limit)
-    more = more or cut
-    next_since = page[-1].timestamp if page else since
-    result = DeploymentLogs(
-        deploymentId=deployment_id,
-        readyState=state,
-        lines=page,
-        hasMore=more,
-        nextSince=next_since,
-        note=_logs_note(more, next_since, state, source),
+    result = logs_page(
+        deployment_id, state, lines, since=since, level=args.get("level"), limit=args.get("limit", 100), capped=capped
     )
+    result.note = _logs_note(result.hasMore, result.nextSince, state, source)
     return render(result, [deployment_logs_link(deployment_id)])
+
+
+def logs_page(
+    deployment_id: str,
+    state: str | None,
+    lines: Sequence[LogLine],
+    *,
+    since: int | None,
+    level: Level | None,
+    limit: int,
+    capped: bool = False,
+) -> DeploymentLogs:
+    """Return one page of time-ordered lines after ``since``, at least ``level``, and where the next page starts.
+
+    ``nextSince`` is the time of the last line looked at: when the level filter leaves a
+    page short, the next page still starts after what was read, never at the same place.
+    """
+    examined = [line for line in lines if since is None or line.timestamp > since]
+    if capped and examined:  # the last millisecond may go on past what Vercel sent: leave it for the next page
+        tail = examined[-1].timestamp
+        examined = [line for line in examined if line.timestamp != tail] or examined
+    wanted = [line for line in examined if _at_least(line, level)]
+    page, cut = page_by_time(wanted, _fitting(wanted, limit))
+    if cut:
+        next_since: int | None = page[-1].timestamp
+    else:
+        next_since = examined[-1].timestamp if examined else since
+    return DeploymentLogs(
+        deploymentId=deployment_id, readyState=state, lines=page, hasMore=cut or capped, nextSince=next_since
+    )
 
 
 def _logs_note(more: bool, next_since: int | None, state: str | None, source: str) -> str | None:
@@ -526,11 +589,13 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
         "create_deployment",
         title="Deploy chat",
         description=(
-            "Deploy the chat's current files to Vercel and follow the build until it is live or fails "
-            "(within waitSeconds): returns the URL, or the failed step with the build's error lines, "
-            "or status pending and what to call next."
+            "Deploy the chat's files to Vercel and follow the build: returns the URL, or the failed step and "
+            "error lines, or pending."
         ),
-        fields={"chatId": ID(), "waitSeconds": _wait_field(120, "Max seconds to follow the build; 0 returns at once")},
+        fields={
+            "chatId": ID(),
+            "waitSeconds": _wait_field(DEFAULT_WAIT, "Max seconds to follow the build"),
+        },
         output=DeploymentStatus,
         handler=_create,
         own=frozenset({"waitSeconds"}),
@@ -538,11 +603,8 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment",
         title="Get deployment",
-        description=(
-            "Get a deployment's state and URL (error step and lines when its build failed); "
-            "waitSeconds > 0 keeps following a build until it ends."
-        ),
-        fields={**_DEPLOYMENT, "waitSeconds": _wait_field(0, "Seconds to follow a running build; 0 reads it once")},
+        description="Get a deployment's state, URL or build errors; waitSeconds follows a running build.",
+        fields={**_DEPLOYMENT, "waitSeconds": _wait_field(0, "Seconds to follow a running build")},
         output=DeploymentStatus,
         handler=_get,
         own=frozenset({"waitSeconds"}),
@@ -550,25 +612,22 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment_logs",
         title="Deployment logs",
-        description=(
-            "Read a deployment's build log, then its runtime log once it is live, oldest first; "
-            "filter by level, page with since=nextSince."
-        ),
+        description="Read a deployment's build log, then its runtime log, oldest first; page with since=nextSince.",
         fields={
             **_DEPLOYMENT,
             "source": (
                 Literal["all", "build", "runtime"],
-                FieldInfo(default="all", description="build events, runtime requests and output, or both"),
+                FieldInfo(default="all"),
             ),
             "level": (
                 Level | None,
-                FieldInfo(default=None, description="Only lines at least this severe (error > warning > info)"),
+                FieldInfo(default=None, description="At least this severe"),
             ),
             "since": (
                 int | None,
-                FieldInfo(default=None, ge=0, description="nextSince of the previous page (Unix ms)"),
+                FieldInfo(default=None, ge=0, description="nextSince of the last page"),
             ),
-            "limit": (int, FieldInfo(default=100, ge=1, le=500, description="Most lines to return")),
+            "limit": (int, FieldInfo(default=100, ge=1, le=500)),
         },
         output=DeploymentLogs,
         handler=_logs,
@@ -576,7 +635,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_deployment_errors",
         title="Deployment errors",
-        description="Get why a deployment failed: the failed step, Vercel's error and the build's error lines.",
+        description="Get why a deployment failed: the step, Vercel's error and the build's error lines.",
         fields=_DEPLOYMENT,
         output=DeploymentErrors,
         handler=_errors,
@@ -584,16 +643,16 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "list_deployments",
         title="List deployments",
-        description="List the deployments of a chat's Vercel project, newest first; page with until=nextUntil.",
+        description="List a chat's (or Vercel project's) deployments, newest first; page with until=nextUntil.",
         fields={
             "chatId": (str | None, FieldInfo(default=None, min_length=1)),
             "vercelProjectId": (str | None, FieldInfo(default=None, min_length=1)),
             "state": (
                 str | None,
-                FieldInfo(default=None, description="Comma list of READY, ERROR, BUILDING, QUEUED, CANCELED"),
+                FieldInfo(default=None, description="e.g. READY,ERROR"),
             ),
             "limit": (int, FieldInfo(default=20, ge=1, le=100)),
-            "until": (int | None, FieldInfo(default=None, description="nextUntil of the previous page")),
+            "until": (int | None, FieldInfo(default=None, description="nextUntil of the last page")),
         },
         output=DeploymentList,
         handler=_list,

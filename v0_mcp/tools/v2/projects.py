@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 Target = Literal["production", "preview", "development"]
 EnvType = Literal["encrypted", "plain", "sensitive"]
 _ALL_TARGETS: Final[list[Target]] = ["production", "preview", "development"]
+_LISTED_VALUE: Final = 1_000  # characters of a value a list shows; get_env_var shows it whole
 
 # -- result shapes -----------------------------------------------------------------------------------------------------
 
@@ -124,24 +125,22 @@ class EnvVarsDeleted(Result):
 
 
 class NewEnvVar(BaseModel):
-    """One variable to create."""
-
+    # One variable to create (a comment, not a docstring: it would go into the schema agents read).
     model_config = ConfigDict(extra="forbid")
 
     key: str = Field(min_length=1)
     value: str
     type: EnvType = "encrypted"
     target: list[Target] = Field(default_factory=lambda: list(_ALL_TARGETS), min_length=1)
-    gitBranch: str | None = Field(None, description="Only with target [preview]")
+    gitBranch: str | None = None
     comment: str | None = None
 
 
 class EnvVarEdit(BaseModel):
-    """A change to one variable, by its id; fields left out stay as they are."""
-
+    # A change to one variable, by its id; fields left out stay as they are.
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1, description="From list_env_vars")
+    id: str = Field(min_length=1)
     key: str | None = Field(None, min_length=1)
     value: str | None = None
     type: EnvType | None = None
@@ -151,21 +150,25 @@ class EnvVarEdit(BaseModel):
 
 
 _PROJECT_FIELDS: Final[dict[str, FieldSpec]] = {
-    "chatId": (str | None, FieldInfo(default=None, min_length=1, description="The chat whose project to use")),
-    "vercelProjectId": (str | None, FieldInfo(default=None, min_length=1, description="Or the project itself")),
+    "chatId": (str | None, FieldInfo(default=None, min_length=1)),
+    "vercelProjectId": (str | None, FieldInfo(default=None, min_length=1)),
 }
 _DECRYPTED: Final[FieldSpec] = (
     bool,
-    FieldInfo(default=False, description="Show values in clear text (sensitive ones never show)"),
+    FieldInfo(default=False, description="Show values"),
 )
 
 # -- shaping -----------------------------------------------------------------------------------------------------------
 
 
-def env_var_info(var: Any, *, show_value: bool) -> EnvVarInfo:
-    """Shape a Vercel variable; its value only when asked for and readable (never an encrypted blob)."""
+def env_var_info(var: Any, *, show_value: bool, value_limit: int | None = None) -> EnvVarInfo:
+    """Shape a Vercel variable; its value only when asked for and readable (never an encrypted blob).
+
+    ``value_limit`` cuts long values in lists (a value may be 64 KB); get_env_var shows one whole.
+    """
     target = var.target if isinstance(var.target, list) else [var.target] if var.target else None
     readable = var.type == "plain" or bool(var.decrypted)
+    shown = show_value and readable and var.type != "sensitive"
     return EnvVarInfo(
         id=var.id or "",
         key=var.key,
@@ -173,7 +176,7 @@ def env_var_info(var: Any, *, show_value: bool) -> EnvVarInfo:
         target=target,
         gitBranch=var.gitBranch,
         comment=var.comment,
-        value=var.value if show_value and readable and var.type != "sensitive" else None,
+        value=(clip(var.value, value_limit) if value_limit else var.value) if shown else None,
         decrypted=bool(var.decrypted) if show_value and var.type == "encrypted" else None,
         updatedAt=iso_of_ms(var.updatedAt),
     )
@@ -263,7 +266,7 @@ async def _list_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolRes
         query["gitBranch"] = args["gitBranch"]
     with vercel_errors(args):
         listing = await vercel.list_env_vars(project, **query)
-    envs = [env_var_info(v, show_value=decrypted) for v in listing.envs or [] if v.id]
+    envs = [env_var_info(v, show_value=decrypted, value_limit=_LISTED_VALUE) for v in listing.envs or [] if v.id]
     note = None if decrypted else "Values are not shown; pass decrypted: true to read them."
     if not envs:
         note = "No variables yet: create_env_vars adds them (they apply from the next deployment)."
@@ -374,7 +377,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_vercel_project",
         title="Get Vercel project",
-        description="Get a chat's Vercel project: name, production URL, latest deployments.",
+        description="Get a chat's Vercel project: production URL, latest deployments.",
         fields=_PROJECT_FIELDS,
         output=VercelProjectInfo,
         handler=_get_project,
@@ -382,11 +385,11 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "list_vercel_projects",
         title="List Vercel projects",
-        description="List the team's Vercel projects, most recently updated first; page with cursor=nextCursor.",
+        description="List the team's Vercel projects, latest first; page with cursor=nextCursor.",
         fields={
-            "search": (str | None, FieldInfo(default=None, min_length=1, description="Part of the project name")),
+            "search": (str | None, FieldInfo(default=None, min_length=1, description="Part of a name")),
             "limit": (int, FieldInfo(default=20, ge=1, le=100)),
-            "cursor": (str | None, FieldInfo(default=None, min_length=1, description="nextCursor of the last page")),
+            "cursor": (str | None, FieldInfo(default=None, min_length=1)),
         },
         output=VercelProjectList,
         handler=_list_projects,
@@ -394,7 +397,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "list_env_vars",
         title="List env vars",
-        description="List the environment variables of a chat's Vercel project (values only with decrypted: true).",
+        description="List the env vars of a chat's Vercel project (values only with decrypted: true).",
         fields={
             **_PROJECT_FIELDS,
             "decrypted": _DECRYPTED,
@@ -406,7 +409,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "get_env_var",
         title="Get env var",
-        description="Get one environment variable by id (its value only with decrypted: true).",
+        description="Get one env var (its value only with decrypted: true).",
         fields={**_PROJECT_FIELDS, "environmentVariableId": _ENV_ID, "decrypted": _DECRYPTED},
         output=EnvVarOne,
         handler=_get_env,
@@ -415,8 +418,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
         "create_env_vars",
         title="Create env vars",
         description=(
-            "Add environment variables to a chat's Vercel project (encrypted, all targets unless told); "
-            "upsert: true overwrites existing keys. Per-variable results; values are never echoed."
+            "Add env vars to a chat's Vercel project (encrypted, every target unless told); upsert overwrites."
         ),
         fields={
             **_PROJECT_FIELDS,
@@ -429,7 +431,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "update_env_vars",
         title="Update env vars",
-        description="Change environment variables by id (one Vercel call each); per-variable results.",
+        description="Change env vars by id; results per variable.",
         fields={**_PROJECT_FIELDS, "environmentVariables": (list[EnvVarEdit], FieldInfo(min_length=1, max_length=50))},
         output=EnvVarChanges,
         handler=_update_env,
@@ -437,7 +439,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
         "delete_env_vars",
         title="Delete env vars",
-        description="Delete environment variables by id (list_env_vars gives the ids).",
+        description="Delete env vars by id.",
         fields={
             **_PROJECT_FIELDS,
             "environmentVariableIds": (list[str], FieldInfo(min_length=1, max_length=100)),
