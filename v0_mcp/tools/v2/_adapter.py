@@ -306,14 +306,15 @@ def _event_line(event: Mapping[str, Any]) -> LogLine:
 
 
 def _runtime_line(line: Any) -> LogLine:
+    """One runtime log line: its message, else the request it records."""
     request = " ".join(str(part) for part in (line.requestMethod, line.requestPath) if part)
-    status = f" {int(line.responseStatusCode)}" if line.responseStatusCode is not None else ""
-    prefix = f"{request}{status}: " if request else ""
+    if line.responseStatusCode is not None:
+        request = f"{request} {int(line.responseStatusCode)}".strip()
     return LogLine(
         id=line.rowId,
         created_at=_ms_iso(line.timestampInMs),
         level=line.level or "info",
-        text=f"{prefix}{line.message or ''}",
+        text=line.message or request,
     )
 
 
