@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from mcp import MCPError
-from mcp.types import INVALID_PARAMS, TextContent
+from mcp.types import INVALID_PARAMS, GetPromptResult, TextContent
 
 from tests.conftest import ROOT, SPEC_DIR
 from tests.resources.conftest import connect
@@ -243,7 +243,7 @@ def test_the_bundled_prompts_come_from_the_source_tree() -> None:
 @pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize(("toolsets", "read_only"), [({"builder"}, False), ({"all"}, False), ({"all"}, True)])
 async def test_a_built_server_lists_the_prompts_its_tools_allow(
-    version: str, toolsets: set[str], read_only: bool
+    version: Literal["v1", "v2"], toolsets: set[str], read_only: bool
 ) -> None:
     server = build_server(Settings(api_version=version, toolsets=frozenset(toolsets), read_only=read_only, demo=True))
     tools = {tool.name for tool in await server.list_tools()}
@@ -254,6 +254,7 @@ async def test_a_built_server_lists_the_prompts_its_tools_allow(
             name,
             {"idea": "x", "chat_id": "c", "change": "y", "deployment_id": "d", "repo_url": "https://github.com/a/b"},
         )
+        assert isinstance(rendered, GetPromptResult)
         text = "\n".join(str(getattr(message.content, "text", "")) for message in rendered.messages)
         assert set(ANY_TOOL.findall(text)) <= tools, name
 
