@@ -1,0 +1,148 @@
+"""What the v2 tools that reach past v0 share: a hand-written tool's declaration, and the Vercel seam.
+
+On API v2 deployments, their logs, Vercel projects and environment variables live
+on Vercel: those tools take our own arguments (``deploymentId``, not Vercel's
+``idOrUrl``) and answer several calls at once, so they are declared here with
+their own fields and handler rather than derived from one operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Final
+
+from mcp.server.elicitation import ElicitationResult
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.resolve import Resolve
+from mcp.types import CallToolResult
+from pydantic.fields import FieldInfo
+
+from ...api import Forbidden, MissingVercelToken, Unauthorized, V0Client
+from .._endpoint import CONFIRM_FIELD, DOCS, Confirmation, _check_confirmation, _confirmation_resolver
+from .._errors import agent_errors
+from .._registry import Declared, ToolSpec
+from .._results import Result
+from .._runtime import Runtime, runtime_of
+from .._schema import FieldSpec
+from ._vocabulary import VOCABULARY
+
+if TYPE_CHECKING:
+    from ...api.vercel import VercelClient
+
+__all__ = [
+    "ID",
+    "VERCEL_DOCS",
+    "WAIT_MAX",
+    "Body",
+    "chat_project",
+    "hand_made",
+    "iso_of_ms",
+    "vercel_errors",
+    "vercel_of",
+]
+
+WAIT_MAX: Final = 600  # seconds: the longest a call may wait on Vercel, as for generations
+
+Body = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
+
+# Argument descriptions for the Vercel side (ids are Vercel's, not v0's).
+VERCEL_DOCS: Final[Mapping[str, str]] = {
+    **DOCS,
+    "deploymentId": "From create_deployment",
+    "vercelProjectId": "From get_chat; or give chatId",
+    "environmentVariableId": "From list_env_vars",
+}
+
+
+def ID() -> FieldSpec:
+    """A required, non-empty id argument."""
+    return (str, FieldInfo(min_length=1))
+
+
+def hand_made(
+    tool: str,
+    *,
+    title: str,
+    description: str,
+    fields: Mapping[str, FieldSpec],
+    output: type[Result],
+    handler: Body,
+    own: frozenset[str] = frozenset(),
+) -> ToolSpec:
+    """Declare ``tool`` of the v2 vocabulary with its own arguments and handler.
+
+    Name, toolset, kind and profile come from the vocabulary; a destructive tool gets
+    ``confirm`` and asks the user as every destructive tool does.
+    """
+    exposure = VOCABULARY[tool]
+    destructive = exposure.kind == "destructive"
+    arguments = dict(fields)
+    resolvers: dict[str, Any] = {}
+    if destructive:
+        arguments["confirm"] = CONFIRM_FIELD
+        own = own | {"confirm"}
+        resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
+
+    async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+        if "confirmation" in args:
+            _check_confirmation(tool, args.pop("confirmation"))
+            args.pop("confirm", None)
+        return await handler(ctx, args)
+
+    return ToolSpec.for_operation(
+        exposure,
+        title=title,
+        description=description,
+        declare=lambda: Declared(arguments, output, None, own),
+        handler=handle,
+        docs=VERCEL_DOCS,
+        resolvers=resolvers,
+    )
+
+
+def vercel_of(ctx: Context[Any, Any]) -> VercelClient:
+    """Return the runtime's Vercel client, or fail the call naming VERCEL_TOKEN and VERCEL_TEAM_ID."""
+    runtime: Runtime = runtime_of(ctx)
+    return runtime.require_vercel()
+
+
+@contextmanager
+def vercel_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Translate Vercel's errors as :func:`agent_errors` does v0's, with Vercel's own next steps."""
+    try:
+        with agent_errors(arguments):
+            try:
+                yield
+            except MissingVercelToken as exc:
+                raise ToolError(str(exc)) from None
+            except (Unauthorized, Forbidden) as exc:
+                raise ToolError(
+                    f"{exc.status} {exc.type}: {exc.message} Vercel refused the call: check that VERCEL_TOKEN is "
+                    "valid and that VERCEL_TEAM_ID names the team that owns v0's projects."
+                ) from None
+    except ToolError as exc:
+        # agent_errors speaks of v0; these errors came from Vercel.
+        raise ToolError(str(exc).replace("Rate limited by v0", "Rate limited by Vercel")) from None
+
+
+async def chat_project(v0: V0Client, chat_id: str) -> str:
+    """Return the chat's ``vercelProjectId``, or fail saying how to give the chat a project."""
+    with agent_errors({"chatId": chat_id}):
+        chat = await v0.call("chats.get", chatId=chat_id)
+    project = getattr(chat, "vercelProjectId", None)
+    if not project:
+        raise ToolError(
+            f"Chat {chat_id} has no Vercel project yet. Call create_vercel_project with chatId={chat_id!r} "
+            "(or create_deployment, which creates one), then call again."
+        )
+    return str(project)
+
+
+def iso_of_ms(value: float | str | None) -> str | None:
+    """Return a Vercel time (Unix milliseconds) as ISO 8601 UTC, as v0's times are."""
+    if value is None or isinstance(value, str):
+        return value
+    return datetime.fromtimestamp(value / 1000, tz=UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
