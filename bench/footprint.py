@@ -1,9 +1,10 @@
-"""Context footprint: what ``tools/list`` costs an agent, per toolset and profile, on each API version.
+"""Context footprint: what ``tools/list`` costs an agent, per toolset and profile.
 
 The same measure as the context-budget test: name, title, description, inputSchema and
 annotations of every tool as compact JSON, in characters / 4. The outputSchema total is
 reported apart (clients may or may not show it to the model). The baseline is the whole
-API of the same version, ``--toolsets all``; v2 (the default) is measured first, v1 beside it.
+API, ``--toolsets all``, of the same API version: each version (``--api-version v1`` and
+``v2``) is reported beside the other, with the toolsets it declares.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from ._common import Figure, Section
 __all__ = ["budget_tokens", "run"]
 
 BUDGET_KEYS: Final = ("name", "title", "description", "inputSchema", "annotations")
-VERSIONS: Final = ("v2", "v1")
+VERSIONS: Final = ("v1", "v2")
 BUILDER_LIMIT: Final = 2_500  # tokens, as in the budget test
-ALL_LIMIT: Final = 9_000
-READ_ONLY_LIMIT: Final = 3_500
+LIMITS: Final = {"builder (default)": BUILDER_LIMIT, "all": 9_000, "all --read-only": 3_500}
 
 
 def _tokens(data: Any) -> int:
@@ -38,16 +38,14 @@ def budget_tokens(tools: list[Tool]) -> int:
     return total // 4
 
 
-LIMITS: Final = {"builder (default)": BUILDER_LIMIT, "all": ALL_LIMIT, "all --read-only": READ_ONLY_LIMIT}
-
-
 async def _listed(version: str, argv: list[str]) -> list[Tool]:
     from v0_mcp.api import build_client
     from v0_mcp.cli import parse_settings
     from v0_mcp.server import build_server
 
+    argv = ["--api-version", version, *argv]
     async with build_client(version, "unused", f"http://127.0.0.1/{version}") as v0:
-        server = build_server(parse_settings(["--api-version", version, *argv], env={}), client=v0)
+        server = build_server(parse_settings(argv, env={}), client=v0)
         async with Client(server) as client:
             return (await client.list_tools()).tools
 
@@ -75,20 +73,22 @@ async def run(*, quick: bool) -> Section:
             outputs = sum(_tokens(tool.output_schema) for tool in tools if tool.output_schema)
             rows[profile] = {"tools": len(tools), "tokens": tokens, "output_schema_tokens": outputs}
             limit = LIMITS.get(profile)
+            target = f"<= {limit} tokens" if limit else None
+            met = tokens <= limit if limit else None
             section.figures.append(
                 Figure(
-                    f"{version} {profile}: {len(tools)} tools",
+                    f"{version}: {profile}: {len(tools)} tools",
                     tokens,
                     "tokens",
-                    f"all {version} tools",
+                    f"{version}: all tools",
                     whole,
-                    target=f"<= {limit} tokens" if limit else None,
-                    met=tokens <= limit if limit else None,
+                    target=target,
+                    met=met,
                 )
             )
         all_outputs = rows["all"]["output_schema_tokens"]
         section.figures.append(
-            Figure(f"{version} outputSchema total, all tools", all_outputs, "tokens", "tools/list of all tools", whole)
+            Figure(f"{version}: outputSchema total, all tools", all_outputs, "tokens", f"{version}: tools/list", whole)
         )
         details[version] = rows
     section.details = {"profiles": details}
