@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
@@ -74,21 +75,27 @@ class _LazySimulator(httpx.AsyncBaseTransport):
         return await self._transport.handle_async_request(request)
 
 
-def demo_clients(settings: Settings) -> tuple[V0Client, VercelClient | None]:
-    """Return a v0 client (and on v2 a Vercel client) wired in process to one fresh simulator.
+def demo_clients(settings: Settings) -> tuple[V0Client, Callable[[], VercelClient | None]]:
+    """Return a v0 client wired in process to one fresh simulator, and how to make its Vercel client.
 
     The simulator serves v1 at ``/v1``, v2 at ``/v2`` and Vercel at ``/vercel``, with
-    the same state behind v2 and Vercel; the demo key is the Vercel token too.
+    the same state behind v2 and Vercel; the demo key is the Vercel token too. The
+    Vercel client (v2 only) is made on first use: its models are not loaded at startup.
     """
     transport = _LazySimulator(settings)
     key = settings.api_key or "demo"
     version = settings.api_version
     client = build_client(version, key, f"http://127.0.0.1/{version}", transport=transport)
-    if version != "v2":
-        return client, None
-    from .api.vercel import VercelClient
 
-    return client, VercelClient(key, team_id="", base_url="http://127.0.0.1/vercel", transport=transport)
+    @functools.cache
+    def vercel() -> VercelClient | None:
+        if version != "v2":
+            return None
+        from .api.vercel import VercelClient
+
+        return VercelClient(key, team_id="", base_url="http://127.0.0.1/vercel", transport=transport)
+
+    return client, vercel
 
 
 def demo_client(settings: Settings) -> V0Client:
@@ -115,16 +122,22 @@ def _lifespan(
     the run ends. The demo's in-process simulator is made once, so every run sees the
     same workspace (it holds no sockets). A client or runtime passed in belongs to the caller.
     """
-    vercel: VercelClient | None = None
+    demo_vercel: Callable[[], VercelClient | None] | None = None
     if runtime is None and client is None and settings.demo:
-        client, vercel = demo_clients(settings)
+        client, demo_vercel = demo_clients(settings)
 
     @asynccontextmanager
     async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
         if runtime is not None:
             yield AppState(runtime)
+        elif client is not None and demo_vercel is not None:
+            yield AppState(Runtime(client=client, adapter=adapter, vercel=demo_vercel()))
         elif client is not None:
-            yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel))
+            async with AsyncExitStack() as stack:
+                vercel = vercel_client(settings)
+                if vercel is not None:
+                    await stack.enter_async_context(vercel)
+                yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel))
         else:
             async with AsyncExitStack() as stack:
                 owned = await stack.enter_async_context(

@@ -23,7 +23,6 @@ from pydantic import Field
 from pydantic.fields import FieldInfo
 
 from ...api import V0Client
-from ...api.v2 import pending_task
 from ...uris import chat_file_uri
 from .._endpoint import DOCS
 from .._errors import agent_errors
@@ -103,6 +102,8 @@ async def _outcome(
         message = await V2.latest_message(v0, chat_id)
     if message is None:
         return V2Generation(chatId=chat_id, status="completed", waitedSeconds=round(waited, 1))
+    from ...api.v2 import pending_task  # loads v2's models: a call needs them, a server start does not
+
     reason = message.finishReason
     if reason in _FAILED:
         raise ToolError(
@@ -181,13 +182,24 @@ def _render(result: V2Generation) -> CallToolResult:
     return render(result, _links(result))
 
 
-def generation(tool: str, *, title: str, description: str, docs: Mapping[str, str] | None = None) -> ToolSpec:
-    """Declare a v2 tool that starts a generation with its async endpoint and waits for it."""
+def generation(
+    tool: str,
+    *,
+    title: str,
+    description: str,
+    docs: Mapping[str, str] | None = None,
+    hide: frozenset[str] = frozenset(),
+) -> ToolSpec:
+    """Declare a v2 tool that starts a generation with its async endpoint and waits for it.
+
+    ``hide`` leaves out body fields an agent building an app does not need, which the
+    builder profile's context budget cannot afford (v0 applies their defaults).
+    """
     exposure = VOCABULARY[tool]
 
     def declare() -> Declared:
         op = VOCABULARY.operation(tool)
-        fields = argument_fields(op)
+        fields = argument_fields(op, hide=hide)
         fields["waitSeconds"] = WAIT_FIELD
         return Declared(fields, V2Generation, op, frozenset({"waitSeconds"}))
 

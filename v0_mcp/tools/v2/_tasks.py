@@ -8,12 +8,14 @@ user's choice goes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ...api.v2 import PendingTask
 from .._results import clip
+
+if TYPE_CHECKING:
+    from ...api.v2 import PendingTask
 
 __all__ = ["NeedsInput", "needs_input"]
 
@@ -61,7 +63,9 @@ def needs_input(chat_id: str, task: PendingTask) -> NeedsInput:
         answer |= {"status": "<approved|rejected|request-changes>", "content": "<the user's words on the plan>"}
         asks = "v0 proposes a plan: show it to the user, then approve, reject or request changes."
     elif task.type == "confirmed-permissions":
-        permissions = part.get("suggestedPermissions") or []
+        # Sent back as v0 suggested them, without the nulls of fields v0 left out (resolve refuses null).
+        suggested = [p for p in part.get("suggestedPermissions") or [] if isinstance(p, dict)]
+        permissions = [{key: value for key, value in p.items() if value is not None} for p in suggested]
         details = {"tool": part.get("name"), "input": part.get("input")}
         answer["permissions"] = permissions
         asks = f"v0 asks permission to run {part.get('name')!r}: ask the user; to allow it, send this call as is."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from .._results import MAX_TEXT_CHARS, Result, chat_link, messages_link
 from .._shapes import ChatBrief
@@ -11,6 +11,10 @@ from ._declare import endpoint, plain
 from ._generate import generation, resume_chat, wait_for_generation
 from ._init import init_chat
 from ._shapes import ChatSummary, MessageSummary, chat_brief_of, chat_summary_of, message_summary_of
+
+# Skills (v0's reusable instructions) cost more context than any other field, and an agent
+# building an app passes its context in systemPrompt; resolving a task keeps the chat's model.
+_NOT_FOR_AGENTS: Final = frozenset({"skills"})
 
 
 class ChatList(Result):
@@ -51,24 +55,27 @@ TOOLS = (
         "create_chat",
         title="Create app from prompt",
         description=(
-            "Build an app from `message` in a new v0 chat. Waits up to waitSeconds with progress; returns chatId, "
-            "messageId, reply, filesEdited, or needsInput when v0 asks. Next: get_chat_files, send_message."
+            "Build an app from `message` in a new v0 chat; waits up to waitSeconds with progress. Returns chatId, "
+            "messageId, reply, filesEdited, or needsInput when v0 asks."
         ),
         docs={"message": "What to build, in plain words", "systemPrompt": "Context such as framework or style rules"},
+        hide=_NOT_FOR_AGENTS | {"metadata"},
     ),
     generation(
         "send_message",
         title="Iterate on a chat",
         description="Ask v0 for a change in an existing chat. Waits up to waitSeconds like create_chat.",
         docs={"message": "The change to make"},
+        hide=_NOT_FOR_AGENTS,
     ),
     generation(
         "resolve_task",
         title="Answer what v0 asks",
         description=(
-            "Answer a generation blocked on the user (questions, plan, permissions, integrations): send the call "
-            "from needsInput.resolve with the <...> filled in. Then waits like send_message."
+            "Answer what v0 asks (needsInput): send needsInput.resolve.arguments with the <...> filled in. "
+            "Then waits like send_message."
         ),
+        hide=frozenset({"modelConfiguration"}),
     ),
     wait_for_generation(),
     init_chat(),
