@@ -11,7 +11,7 @@ from mcp.types import ResourceLink
 from tests.tools.conftest import API_KEY, text_of
 from tests.tools.v2.vercel_fixtures import BROKEN_IMPORT, GOOD_HERO, TYPE_ERROR, open_v2
 from v0_mcp.simulator import Simulator
-from v0_mcp.tools.v2.deployments import LogLine, page_by_time
+from v0_mcp.tools.v2.deployments import LogLine, logs_page, page_by_time
 
 DEPLOYMENT_TOOLS = (
     "create_deployment",
@@ -130,6 +130,32 @@ def test_a_page_never_splits_one_millisecond() -> None:
     assert [line.text for line in page + rest] == ["0", "1", "2", "3", "4"]
     assert page_by_time(lines[1:4], 2) == (lines[1:4], True)  # one millisecond larger than a page: all of it
     assert page_by_time(lines, 10) == (lines, False)
+
+
+def test_a_level_filter_never_leaves_the_next_page_where_it_was() -> None:
+    levels = ["info", "info", "error", "info", "info", "info"]
+    lines = [LogLine(timestamp=10 + i, source="build", level=lv, text=f"l{i}") for i, lv in enumerate(levels)]
+
+    errors = logs_page("dpl_1", "ERROR", lines, since=None, level="error", limit=1)
+    after = logs_page("dpl_1", "ERROR", lines, since=errors.nextSince, level="error", limit=1)
+    sent = [*lines[:3], lines[3].model_copy(update={"timestamp": 12})]  # Vercel's cap fell inside ms 12
+    capped = logs_page("dpl_1", "BUILDING", sent, since=None, level=None, limit=50, capped=True)
+
+    assert [line.text for line in errors.lines] == ["l2"] and errors.hasMore is False
+    assert errors.nextSince == 15  # every line was read: the next call asks only for newer ones
+    assert after.lines == [] and after.nextSince == 15
+    assert [line.text for line in capped.lines] == ["l0", "l1"] and capped.hasMore and capped.nextSince == 11
+
+
+def test_a_page_of_long_lines_is_cut_by_size_before_the_result_cap_would_cut_it() -> None:
+    lines = [LogLine(timestamp=i, source="build", level="info", text="x" * 1_000) for i in range(1, 101)]
+
+    page = logs_page("dpl_1", "READY", lines, since=None, level=None, limit=100)
+    rest = logs_page("dpl_1", "READY", lines, since=page.nextSince, level=None, limit=100)
+
+    assert 1 < len(page.lines) < 100 and page.hasMore and page.nextSince == page.lines[-1].timestamp
+    assert len(page.model_dump_json()) < 80_000
+    assert [line.timestamp for line in page.lines + rest.lines] == list(range(1, 101))
 
 
 async def test_deployments_are_listed_by_chat_and_deleted_only_when_confirmed(sim: Simulator, era: str) -> None:

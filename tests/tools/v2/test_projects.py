@@ -47,3 +47,16 @@ async def test_vercel_projects_are_listed_newest_first_a_page_at_a_time(sim: Sim
     assert sorted(listed) == sorted(names) and len(first["projects"]) == 2
     assert f"cursor={first['nextCursor']!r}" in first["note"] and "nextCursor" not in rest
     assert [p["name"] for p in found["projects"]] == ["second-shop"]
+
+
+async def test_vercel_failures_name_vercel_and_what_to_do(sim: Simulator, era: str) -> None:
+    sim.faults.operations = frozenset({"getProjects"})
+    sim.faults.error_rate = 1.0
+    async with open_v2(sim, era) as session:
+        failed = await session.agent.fail("list_vercel_projects")
+        sim.faults.error_rate = 0.0
+        sim.faults.rate_limit_rate = 1.0
+        throttled = await session.agent.fail("list_vercel_projects")
+
+    assert "500" in failed and "Vercel failed on its side" in failed and "v0" not in failed
+    assert "429" in throttled and "Rate limited by Vercel" in throttled

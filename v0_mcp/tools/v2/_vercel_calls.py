@@ -20,7 +20,16 @@ from mcp.server.mcpserver.resolve import Resolve
 from mcp.types import CallToolResult
 from pydantic.fields import FieldInfo
 
-from ...api import Forbidden, MissingVercelToken, Unauthorized, V0Client
+from ...api import (
+    Forbidden,
+    MissingVercelToken,
+    RateLimited,
+    ServerError,
+    Unauthorized,
+    V0Client,
+    V0TimeoutError,
+    V0TransportError,
+)
 from .._endpoint import CONFIRM_FIELD, DOCS, Confirmation, _check_confirmation, _confirmation_resolver
 from .._errors import agent_errors
 from .._registry import Declared, ToolSpec
@@ -111,21 +120,33 @@ def vercel_of(ctx: Context[Any, Any]) -> VercelClient:
 
 @contextmanager
 def vercel_errors(arguments: Mapping[str, Any] | None = None) -> Iterator[None]:
-    """Translate Vercel's errors as :func:`agent_errors` does v0's, with Vercel's own next steps."""
-    try:
-        with agent_errors(arguments):
-            try:
-                yield
-            except MissingVercelToken as exc:
-                raise ToolError(str(exc)) from None
-            except (Unauthorized, Forbidden) as exc:
-                raise ToolError(
-                    f"{exc.status} {exc.type}: {exc.message} Vercel refused the call: check that VERCEL_TOKEN is "
-                    "valid and that VERCEL_TEAM_ID names the team that owns v0's projects."
-                ) from None
-    except ToolError as exc:
-        # agent_errors speaks of v0; these errors came from Vercel.
-        raise ToolError(str(exc).replace("Rate limited by v0", "Rate limited by Vercel")) from None
+    """Translate Vercel's errors as :func:`agent_errors` does v0's, naming Vercel and its settings.
+
+    What is the same for both APIs (a 404 with the tool that lists valid ids, a 422)
+    is left to :func:`agent_errors`.
+    """
+    with agent_errors(arguments):
+        try:
+            yield
+        except MissingVercelToken as exc:
+            raise ToolError(str(exc)) from None
+        except (Unauthorized, Forbidden) as exc:
+            raise ToolError(
+                f"{exc.status} {exc.type}: {exc.message} Vercel refused the call: check that VERCEL_TOKEN is "
+                "valid and that VERCEL_TEAM_ID names the team that owns v0's projects."
+            ) from None
+        except RateLimited as exc:
+            wait = f"{exc.retry_after:.0f}s" if exc.retry_after is not None else "a minute"
+            raise ToolError(f"429 {exc.type}: {exc.message} Rate limited by Vercel: retry in {wait}.") from None
+        except ServerError as exc:
+            hint = "Vercel failed on its side; retry shortly."
+            raise ToolError(f"{exc.status} {exc.type}: {exc.message} {hint}") from None
+        except V0TransportError as exc:
+            what = "did not answer in time" if isinstance(exc, V0TimeoutError) else "could not be reached"
+            raise ToolError(
+                f"Vercel {what} ({exc}). Check VERCEL_API_URL and the network. Reads are safe to retry; "
+                "after a change, list first (list_env_vars, list_deployments) to see whether it was made."
+            ) from None
 
 
 async def chat_project(v0: V0Client, chat_id: str) -> str:

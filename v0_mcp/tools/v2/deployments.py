@@ -41,6 +41,7 @@ __all__ = [
     "deployment_status",
     "error_lines",
     "log_line_of_event",
+    "logs_page",
     "page_by_time",
 ]
 
@@ -53,7 +54,9 @@ _DONE: Final = frozenset({"READY", "ERROR", "CANCELED", "BLOCKED", "DELETED"})
 _MAX_ERROR_LINES: Final = 40
 _TAIL: Final = 200  # build events read back from the end to find a failed build's errors
 _MAX_FETCH: Final = 2_000  # build events read per call, whatever the page size
-_RUNTIME_READ_SECONDS: Final = 5.0  # the runtime log is a stream: read it this long at most
+_PAGE_CHARS: Final = 60_000  # a page of log lines stays well inside the result cap (MAX_RESULT_CHARS)
+_LINE_OVERHEAD: Final = 140  # the JSON around a line's text: time, level, source, type
+_RUNTIME_READ_SECONDS: Final = 3.0  # the runtime log is a stream: read it this long at most
 # As for generations: hosts commonly give up on a call after 60 s, so the default wait ends well before;
 # and progress goes out at least this often, so hosts that reset their timeout on progress keep waiting.
 DEFAULT_WAIT: Final = 45
@@ -246,6 +249,17 @@ def page_by_time(lines: Sequence[LogLine], limit: int) -> tuple[list[LogLine], b
         return trimmed, True
     # One millisecond holds more than a page: take all of it rather than lose some.
     return [line for line in lines if line.timestamp <= boundary], True
+
+
+def _fitting(lines: Sequence[LogLine], limit: int) -> int:
+    """Return how many of ``lines`` (at most ``limit``) fit a result: a page that had to be cut later would lose
+    lines between it and ``nextSince``."""
+    used = 0
+    for count, line in enumerate(lines[:limit]):
+        used += len(line.text) + _LINE_OVERHEAD
+        if used > _PAGE_CHARS:
+            return max(1, count)
+    return limit
 
 
 def _at_least(line: LogLine, level: Level | None) -> bool:
@@ -457,12 +471,10 @@ async def _errors(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
 async def _logs(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
     deployment_id = args["deploymentId"]
     since: int | None = args.get("since")
-    level: Level | None = args.get("level")
     source = args.get("source", "all")
-    limit: int = args.get("limit", 100)
     vercel = vercel_of(ctx)
     lines: list[LogLine] = []
-    more = False
+    capped = False  # Vercel sent as many build events as asked: more may follow
     with vercel_errors(args):
         deployment = await vercel.get_deployment(deployment_id)
         state = (deployment.readyState or "").upper() or None
@@ -471,27 +483,47 @@ async def _logs(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
             if since is not None:
                 query["since"] = since
             events = await vercel.build_events(deployment_id, **query)
-            more = len(events) >= _MAX_FETCH
+            capped = len(events) >= _MAX_FETCH
             lines += [line for line in map(log_line_of_event, events) if line is not None]
-        if source in ("all", "runtime") and state == "READY" and not more and deployment.projectId:
+        if source in ("all", "runtime") and state == "READY" and not capped and deployment.projectId:
             read = await vercel.runtime_logs(deployment.projectId, deployment_id, deadline=_RUNTIME_READ_SECONDS)
             runtime = [line for line in map(_log_line_of_runtime, read.items) if line is not None]
             lines += sorted(runtime, key=lambda line: line.timestamp)
-    if since is not None:
-        lines = [line for line in lines if line.timestamp > since]
-    lines = [line for line in lines if _at_least(line, level)]
-    page, cut = page_by_time(lines, limit)
-    more = more or cut
-    next_since = page[-1].timestamp if page else since
-    result = DeploymentLogs(
-        deploymentId=deployment_id,
-        readyState=state,
-        lines=page,
-        hasMore=more,
-        nextSince=next_since,
-        note=_logs_note(more, next_since, state, source),
+    result = logs_page(
+        deployment_id, state, lines, since=since, level=args.get("level"), limit=args.get("limit", 100), capped=capped
     )
+    result.note = _logs_note(result.hasMore, result.nextSince, state, source)
     return render(result, [deployment_logs_link(deployment_id)])
+
+
+def logs_page(
+    deployment_id: str,
+    state: str | None,
+    lines: Sequence[LogLine],
+    *,
+    since: int | None,
+    level: Level | None,
+    limit: int,
+    capped: bool = False,
+) -> DeploymentLogs:
+    """Return one page of time-ordered lines after ``since``, at least ``level``, and where the next page starts.
+
+    ``nextSince`` is the time of the last line looked at: when the level filter leaves a
+    page short, the next page still starts after what was read, never at the same place.
+    """
+    examined = [line for line in lines if since is None or line.timestamp > since]
+    if capped and examined:  # the last millisecond may go on past what Vercel sent: leave it for the next page
+        tail = examined[-1].timestamp
+        examined = [line for line in examined if line.timestamp != tail] or examined
+    wanted = [line for line in examined if _at_least(line, level)]
+    page, cut = page_by_time(wanted, _fitting(wanted, limit))
+    if cut:
+        next_since: int | None = page[-1].timestamp
+    else:
+        next_since = examined[-1].timestamp if examined else since
+    return DeploymentLogs(
+        deploymentId=deployment_id, readyState=state, lines=page, hasMore=cut or capped, nextSince=next_since
+    )
 
 
 def _logs_note(more: bool, next_since: int | None, state: str | None, source: str) -> str | None:

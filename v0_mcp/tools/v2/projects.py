@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 Target = Literal["production", "preview", "development"]
 EnvType = Literal["encrypted", "plain", "sensitive"]
 _ALL_TARGETS: Final[list[Target]] = ["production", "preview", "development"]
+_LISTED_VALUE: Final = 1_000  # characters of a value a list shows; get_env_var shows it whole
 
 # -- result shapes -----------------------------------------------------------------------------------------------------
 
@@ -160,10 +161,14 @@ _DECRYPTED: Final[FieldSpec] = (
 # -- shaping -----------------------------------------------------------------------------------------------------------
 
 
-def env_var_info(var: Any, *, show_value: bool) -> EnvVarInfo:
-    """Shape a Vercel variable; its value only when asked for and readable (never an encrypted blob)."""
+def env_var_info(var: Any, *, show_value: bool, value_limit: int | None = None) -> EnvVarInfo:
+    """Shape a Vercel variable; its value only when asked for and readable (never an encrypted blob).
+
+    ``value_limit`` cuts long values in lists (a value may be 64 KB); get_env_var shows one whole.
+    """
     target = var.target if isinstance(var.target, list) else [var.target] if var.target else None
     readable = var.type == "plain" or bool(var.decrypted)
+    shown = show_value and readable and var.type != "sensitive"
     return EnvVarInfo(
         id=var.id or "",
         key=var.key,
@@ -171,7 +176,7 @@ def env_var_info(var: Any, *, show_value: bool) -> EnvVarInfo:
         target=target,
         gitBranch=var.gitBranch,
         comment=var.comment,
-        value=var.value if show_value and readable and var.type != "sensitive" else None,
+        value=(clip(var.value, value_limit) if value_limit else var.value) if shown else None,
         decrypted=bool(var.decrypted) if show_value and var.type == "encrypted" else None,
         updatedAt=iso_of_ms(var.updatedAt),
     )
@@ -261,7 +266,7 @@ async def _list_env(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolRes
         query["gitBranch"] = args["gitBranch"]
     with vercel_errors(args):
         listing = await vercel.list_env_vars(project, **query)
-    envs = [env_var_info(v, show_value=decrypted) for v in listing.envs or [] if v.id]
+    envs = [env_var_info(v, show_value=decrypted, value_limit=_LISTED_VALUE) for v in listing.envs or [] if v.id]
     note = None if decrypted else "Values are not shown; pass decrypted: true to read them."
     if not envs:
         note = "No variables yet: create_env_vars adds them (they apply from the next deployment)."
