@@ -379,7 +379,7 @@ def prompts_for(specs: Sequence[PromptSpec], api: str, served: Collection[str]) 
         if not spec.serves(api):
             continue
         if missing := spec.missing_for(served):
-            logger.info("prompt %s is not served: it needs the tool(s) %s", spec.name, ", ".join(missing))
+            logger.debug("prompt %s is not served: it needs the tool(s) %s", spec.name, ", ".join(missing))
             continue
         prompts.append(PromptFile.from_spec(spec, served))
     return prompts

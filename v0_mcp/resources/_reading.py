@@ -72,15 +72,15 @@ def missing_message(chat_id: str, message_id: str) -> str:
 
 def missing_deployment(deployment_id: str) -> str:
     return (
-        f"No deployment {deployment_id!r} in this account. create_deployment returns the id of a new one; "
-        "completion/complete on deploymentId suggests existing ones."
+        f"No deployment {deployment_id!r} in this account. List deployments with list_deployments; "
+        "create_deployment returns the id of a new one."
     )
 
 
 def missing_project(project_id: str) -> str:
     return (
-        f"No project {project_id!r} in this account. A chat's resource ({CHAT}) links to its project; "
-        "completion/complete on projectId suggests existing ones."
+        f"No project {project_id!r} in this account. List project ids with list_projects (API v1) "
+        "or list_vercel_projects (API v2)."
     )
 
 

@@ -179,13 +179,15 @@ class V2Adapter:
         raise V2Unsupported("API v2 has no versions: read the chat's files (v0://chats/{chatId}/files/{path})")
 
     async def _files(self, sources: Sources, v0: V0Client, chat_id: str) -> list[Any]:
-        """Return the chat's files (each in full), from the runtime's cache when a tool or a read just got them."""
+        """Return the chat's files (each in full), from the runtime's cache, which the files tools share.
+
+        The cache holds the list of ``{path, content, encoding}`` models, as ``get_chat_files`` keeps it.
+        """
         cached = sources.cached_files(v0, chat_id)
         if cached is None:
-            cached = await v0.call("chats.getFiles", chatId=chat_id)
+            cached = list((await v0.call("chats.getFiles", chatId=chat_id)).files or [])
             sources.cache_files(v0, chat_id, cached)
-        items = getattr(cached, "files", cached)
-        return list(items or [])
+        return list(cached)
 
     async def chat_file(
         self, sources: Sources, v0: V0Client, chat_id: str, path: str
@@ -306,14 +308,15 @@ def _event_line(event: Mapping[str, Any]) -> LogLine:
 
 
 def _runtime_line(line: Any) -> LogLine:
+    """One runtime log line: its message, else the request it records."""
     request = " ".join(str(part) for part in (line.requestMethod, line.requestPath) if part)
-    status = f" {int(line.responseStatusCode)}" if line.responseStatusCode is not None else ""
-    prefix = f"{request}{status}: " if request else ""
+    if line.responseStatusCode is not None:
+        request = f"{request} {int(line.responseStatusCode)}".strip()
     return LogLine(
         id=line.rowId,
         created_at=_ms_iso(line.timestampInMs),
         level=line.level or "info",
-        text=f"{prefix}{line.message or ''}",
+        text=line.message or request,
     )
 
 
