@@ -15,7 +15,7 @@ from mcp.server.mcpserver import MCPServer
 from . import __version__
 from ._protocol import accept_log_levels, drop_stateless_methods
 from .api import V0Client, build_client
-from .app import app_extension
+from .app import app_extension, list_view_only_to_app_hosts
 from .completions import register_completions
 from .preview import LivePreviews
 from .prompts import register_prompts
@@ -208,6 +208,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
     register_completions(server)
     register_prompts(server, api=settings.api_version, tools=[spec.name for spec in specs])
     accept_log_levels(server)
+    list_view_only_to_app_hosts(server)
     if settings.stateless:
         drop_stateless_methods(server)
     return server
