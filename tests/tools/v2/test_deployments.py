@@ -229,3 +229,26 @@ async def test_a_rate_limit_while_following_ends_as_pending_with_the_ids(sim: Si
     assert "rate-limited" in pending["note"] and "retry in 30 s" in pending["note"]
     assert f"get_deployment(deploymentId={pending['deploymentId']!r}" in pending["note"]
     assert "429" in again and "Rate limited by Vercel" in again and "30s" in again
+
+
+class LostDeployAnswer(httpx.AsyncBaseTransport):
+    """v0 deploys, but its answer never arrives (the connection drops after the request went out)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if request.method == "POST" and request.url.path.endswith("/deploy"):
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+
+async def test_a_lost_deploy_answer_says_to_check_before_deploying_twice(sim: Simulator, era: str) -> None:
+    async with open_v2(sim, era, v0_transport=LostDeployAnswer) as session:
+        chat_id = await session.chat()
+        lost = await session.agent.fail("create_deployment", {"chatId": chat_id, "waitSeconds": 0})
+        listed = await session.agent.ok("list_deployments", {"chatId": chat_id})
+
+    assert "may have been carried out" in lost and "list_deployments" in lost
+    assert len(listed["deployments"]) == 1  # it did deploy: deploying again would have made a second one

@@ -74,16 +74,21 @@ async def open_v2(
     vercel: bool = True,
     settings: Settings = V2_ALL,
     vercel_transport: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] | None = None,
+    v0_transport: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] | None = None,
     **options: Any,
 ) -> AsyncIterator[Session]:
     """Serve every v2 tool over ``sim`` (with a Vercel token unless ``vercel`` is False) and connect to it.
 
-    ``vercel_transport`` wraps the Vercel client's way to the simulator (to make Vercel misbehave).
+    ``vercel_transport`` and ``v0_transport`` wrap each client's way to the simulator (to make it misbehave).
     """
     transport = httpx.ASGITransport(app=ready_sim(sim).app)
     async with (
         build_client(
-            "v2", API_KEY, "http://127.0.0.1/v2", transport=transport, retry=RetryPolicy(sleep=no_sleep)
+            "v2",
+            API_KEY,
+            "http://127.0.0.1/v2",
+            transport=v0_transport(transport) if v0_transport else transport,
+            retry=RetryPolicy(sleep=no_sleep),
         ) as v0,
         VercelClient(
             API_KEY if vercel else None,

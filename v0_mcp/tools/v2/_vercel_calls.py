@@ -42,13 +42,13 @@ if TYPE_CHECKING:
     from ...api.vercel import VercelClient
 
 __all__ = [
-    "ID",
     "VERCEL_DOCS",
     "WAIT_MAX",
     "Body",
     "chat_project",
     "hand_made",
     "iso_of_ms",
+    "required_id",
     "vercel_errors",
     "vercel_of",
 ]
@@ -66,7 +66,7 @@ VERCEL_DOCS: Final[Mapping[str, str]] = {
 }
 
 
-def ID() -> FieldSpec:
+def required_id() -> FieldSpec:
     """A required, non-empty id argument."""
     return (str, FieldInfo(min_length=1))
 

@@ -26,7 +26,8 @@ from .._results import Result, clip, deployment_logs_link, project_link, render
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec
 from .._shapes import Shape
-from ._vercel_calls import ID, WAIT_MAX, chat_project, hand_made, iso_of_ms, vercel_errors, vercel_of
+from ._vercel_calls import WAIT_MAX, chat_project, hand_made, iso_of_ms, required_id, vercel_errors, vercel_of
+from ._vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from ...api.vercel import VercelClient
@@ -411,8 +412,10 @@ async def _create(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
     chat_id = args["chatId"]
     vercel_of(ctx)  # refuse before deploying when the build could not be followed
     v0 = runtime_of(ctx).client_for(ctx)
-    with agent_errors(args):
-        started = await v0.call("chats.deploy", chatId=chat_id)
+    exposure = VOCABULARY["create_deployment"]
+    op = VOCABULARY.operation("create_deployment")  # chats.deploy: a lost answer may still have deployed
+    with agent_errors(args, tool=exposure, op=op):
+        started = await v0.call(op, chatId=chat_id)
     deployment_id = started.deploymentId
     if not deployment_id:
         raise ToolError(f"v0 deployed chat {chat_id} but sent no deploymentId; list_deployments shows the deployment.")
@@ -582,7 +585,7 @@ async def _delete(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResul
     return render(result)
 
 
-_DEPLOYMENT: Final[dict[str, FieldSpec]] = {"deploymentId": ID()}
+_DEPLOYMENT: Final[dict[str, FieldSpec]] = {"deploymentId": required_id()}
 
 TOOLS: Final[tuple[ToolSpec, ...]] = (
     hand_made(
@@ -593,7 +596,7 @@ TOOLS: Final[tuple[ToolSpec, ...]] = (
             "error lines, or pending."
         ),
         fields={
-            "chatId": ID(),
+            "chatId": required_id(),
             "waitSeconds": _wait_field(DEFAULT_WAIT, "Max seconds to follow the build"),
         },
         output=DeploymentStatus,
