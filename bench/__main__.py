@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from . import cold_start, footprint, memory, overhead, streaming, throughput
+from . import build_flow, cold_start, footprint, memory, overhead, streaming, throughput
 from ._common import BENCH_DIR, Section, machine
 from ._report import markdown, table
 
@@ -21,6 +21,7 @@ BENCHMARKS: Final[dict[str, Callable[..., Awaitable[Section]]]] = {
     "cold_start": cold_start.run,
     "overhead": overhead.run,
     "footprint": footprint.run,
+    "build_flow": build_flow.run,
     "memory": memory.run,
     "throughput": throughput.run,
     "streaming": streaming.run,

@@ -6,9 +6,9 @@
 Regions (between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``):
 
 * ``settings`` - the configuration table, from ``v0_mcp.settings.VARIABLES``.
-* ``context`` - what ``tools/list`` costs an agent per profile, measured as the
-  context-budget test and ``bench/footprint.py`` measure it (characters / 4), with and
-  without output schemas, rounded to 100 tokens.
+* ``context`` - what ``tools/list`` costs an agent per API version and profile (v2, the
+  default, first), measured as the context-budget test and ``bench/footprint.py`` measure
+  it (characters / 4), with and without output schemas, rounded to 100 tokens.
 * ``wait`` - how long generation tools wait by default, read from the served schema.
 """
 
@@ -49,15 +49,18 @@ def settings_table() -> str:
     return "\n".join(rows)
 
 
-async def _listed(argv: list[str]) -> list[Any]:
+VERSIONS: tuple[str, ...] = ("v2", "v1")
+
+
+async def _listed(version: str, argv: list[str]) -> list[Any]:
     from mcp import Client
 
-    from v0_mcp.api import V0Client
+    from v0_mcp.api import build_client
     from v0_mcp.cli import parse_settings
     from v0_mcp.server import build_server
 
-    async with V0Client("unused", base_url="http://127.0.0.1/v1") as v0:
-        server = build_server(parse_settings(argv, env={}), client=v0)
+    async with build_client(version, "unused", f"http://127.0.0.1/{version}") as v0:
+        server = build_server(parse_settings(["--api-version", version, *argv], env={}), client=v0)
         async with Client(server) as client:
             return list((await client.list_tools()).tools)
 
@@ -69,17 +72,25 @@ def _thousands(tokens: int) -> str:
 async def _measure() -> tuple[str, str]:
     import json
 
-    rows = ["| profile | tools | tokens, without output schemas | tokens, with output schemas |", "|---|---|---|---|"]
+    rows = [
+        "| API | profile | tools | tokens, without output schemas | tokens, with output schemas |",
+        "|---|---|---|---|---|",
+    ]
     wait = ""
-    for profile, argv in PROFILES:
-        tools = await _listed(argv)
-        without = budget_tokens(tools)
-        outputs = sum(len(json.dumps(t.output_schema, separators=(",", ":"))) // 4 for t in tools if t.output_schema)
-        rows.append(f"| {profile} | {len(tools)} | {_thousands(without)} | {_thousands(without + outputs)} |")
-        for tool in tools:
-            default = tool.input_schema.get("properties", {}).get("waitSeconds", {}).get("default")
-            if tool.name == "create_chat" and default is not None:
-                wait = f"Generation tools wait up to **{default} s** by default (`waitSeconds`; 0 returns at once)."
+    for version in VERSIONS:
+        for profile, argv in PROFILES:
+            tools = await _listed(version, argv)
+            without = budget_tokens(tools)
+            outputs = sum(
+                len(json.dumps(t.output_schema, separators=(",", ":"))) // 4 for t in tools if t.output_schema
+            )
+            rows.append(
+                f"| {version} | {profile} | {len(tools)} | {_thousands(without)} | {_thousands(without + outputs)} |"
+            )
+            for tool in tools:
+                default = tool.input_schema.get("properties", {}).get("waitSeconds", {}).get("default")
+                if tool.name == "create_chat" and default is not None and version == VERSIONS[0]:
+                    wait = f"Generation tools wait up to **{default} s** by default (`waitSeconds`; 0 returns at once)."
     return "\n".join(rows), wait
 
 

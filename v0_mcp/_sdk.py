@@ -30,6 +30,7 @@ __all__ = [
     "request_handlers_of",
     "stdin_lines",
     "subscription_bus_of",
+    "tool_names_of",
 ]
 
 
@@ -80,6 +81,15 @@ def cancel_requested(session: Any) -> bool:
     if not isinstance(event, anyio.Event):
         raise SDKChanged("ServerSession._request_outbound.cancel_requested is gone: update v0_mcp._sdk for this SDK")
     return event.is_set()
+
+
+def tool_names_of(server: MCPServer[Any]) -> set[str]:
+    """Return the names of the tools ``server`` serves, without a request (``list_tools`` is async)."""
+    manager = vars(server).get("_tool_manager")
+    listing = getattr(manager, "list_tools", None)
+    if not callable(listing):
+        raise SDKChanged("MCPServer._tool_manager.list_tools is gone: update v0_mcp._sdk for this SDK")
+    return {tool.name for tool in listing()}
 
 
 def request_handlers_of(server: MCPServer[Any]) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Completion of ids and file paths from what the v0 account holds.
 
 One handler serves the whole server (MCP allows one): resource template variables
-(``chatId``, ``versionId``, ``deploymentId``, ``projectId``, ``path``) and prompt
-arguments named after them (``chat_id``, ``deployment_id``, ...). Each answer costs
+(``chatId``, ``messageId``, ``versionId``, ``deploymentId``, ``projectId``, ``path``) and
+prompt arguments named after them (``chat_id``, ``deployment_id``, ...). What each
+names is looked up through the API version's adapter (on v2, deployments and
+projects are Vercel's, completed only when a Vercel token is set). Each answer costs
 a few bounded API calls (a first page, never a walk of the account), is cut to
 :data:`MAX_VALUES` and gives up after :data:`TIMEOUT` seconds: completion is typing
 help, so a slow or failing v0 yields no suggestions rather than an error.
@@ -32,7 +34,7 @@ from mcp.types import (
 
 from ._sdk import lowlevel_of
 from .api import V0Client, V0Error
-from .tools._adapter import Adapter, Choice
+from .tools._adapter import Adapter, Choice, Sources
 from .tools._runtime import V0MCPServer, runtime_of
 
 __all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]
@@ -42,14 +44,14 @@ logger = logging.getLogger(__name__)
 MAX_VALUES: Final = 50
 TIMEOUT: Final = 5.0
 RECENT_CHATS: Final = 50  # chats one completion looks at
-DEPLOYMENT_SOURCES: Final = 5  # versions whose deployments one completion looks at
 
 _REGISTERED: Final[weakref.WeakSet[Any]] = weakref.WeakSet()
 
-Kind = Literal["chat", "version", "deployment", "project", "file"]
+Kind = Literal["chat", "message", "version", "deployment", "project", "file"]
 
 _KINDS: Final[Mapping[str, Kind]] = {
     "chatid": "chat",
+    "messageid": "message",
     "versionid": "version",
     "deploymentid": "deployment",
     "projectid": "project",
@@ -99,46 +101,29 @@ async def _chats(adapter: Adapter, v0: V0Client) -> list[Choice]:
     return [Choice(chat.id, chat.name or "") for chat in await adapter.recent_chats(v0, RECENT_CHATS)]
 
 
-async def _deployments(adapter: Adapter, v0: V0Client, chat_id: str | None, version_id: str | None) -> list[Choice]:
-    """Return deployments of the given version, else of a chat's recent versions, else of recent chats."""
-    if chat_id and version_id:
-        sources = [(chat_id, version_id)]
-    elif chat_id:
-        versions = await adapter.version_choices(v0, chat_id, MAX_VALUES)
-        sources = [(chat_id, version.value) for version in versions[:DEPLOYMENT_SOURCES]]
-    else:
-        chats = await adapter.recent_chats(v0, DEPLOYMENT_SOURCES)
-        sources = [(chat.id, chat.latestVersionId) for chat in chats if chat.latestVersionId is not None]
-    found: list[Choice] = []
-
-    async def collect(chat: str, version: str) -> None:
-        try:
-            found.extend(await adapter.deployment_choices(v0, chat, version))
-        except V0Error:
-            return
-
-    async with anyio.create_task_group() as group:
-        for chat, version in sources:
-            group.start_soon(collect, chat, version)
-    return found
-
-
-async def _candidates(adapter: Adapter, v0: V0Client, kind: Kind, context: CompletionContext | None) -> list[Choice]:
+async def _candidates(
+    adapter: Adapter, sources: Sources, v0: V0Client, kind: Kind, context: CompletionContext | None
+) -> list[Choice]:
     chat_id = _given(context, "chat")
     version_id = _given(context, "version")
     if kind == "chat":
         return await _chats(adapter, v0)
     if kind == "project":
-        return await adapter.project_choices(v0)
+        return await adapter.project_choices(sources, v0)
     if kind == "deployment":
-        return await _deployments(adapter, v0, chat_id, version_id)
+        return await adapter.deployment_choices(sources, v0, chat_id, version_id)
+    if not chat_id:  # messages, versions and files belong to a chat
+        return []
+    if kind == "message":
+        return await adapter.message_choices(v0, chat_id, MAX_VALUES)
     if kind == "version":
-        return await adapter.version_choices(v0, chat_id, MAX_VALUES) if chat_id else []
-    return await adapter.file_choices(v0, chat_id, version_id) if chat_id and version_id else []
+        return await adapter.version_choices(v0, chat_id, MAX_VALUES)
+    return await adapter.file_choices(sources, v0, chat_id, version_id)
 
 
 async def complete(
     adapter: Adapter,
+    sources: Sources,
     v0: V0Client,
     ref: PromptReference | ResourceTemplateReference,
     argument: CompletionArgument,
@@ -151,7 +136,7 @@ async def complete(
     candidates: list[Choice] = []
     with anyio.move_on_after(TIMEOUT):
         try:
-            candidates = await _candidates(adapter, v0, kind, context)
+            candidates = await _candidates(adapter, sources, v0, kind, context)
         except V0Error as exc:
             logger.debug("no completions for %s: %s", argument.name, type(exc).__name__)
     return _pick(candidates, argument.value)
@@ -165,7 +150,7 @@ def _handler(server: V0MCPServer) -> Handler:
         ctx: Context[Any, Any] = Context(request_context=rctx, mcp_server=server)
         runtime = runtime_of(ctx)
         completion = await complete(
-            runtime.adapter, runtime.client_for(ctx), params.ref, params.argument, params.context
+            runtime.adapter, runtime, runtime.client_for(ctx), params.ref, params.argument, params.context
         )
         return CompleteResult(completion=completion)
 

@@ -15,7 +15,9 @@ from mcp.server.mcpserver import MCPServer
 from . import __version__
 from ._protocol import accept_log_levels, drop_stateless_methods
 from .api import V0Client, build_client
+from .app import app_extension, list_view_only_to_app_hosts
 from .completions import register_completions
+from .preview import LivePreviews
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
@@ -75,14 +77,17 @@ class _LazySimulator(httpx.AsyncBaseTransport):
         return await self._transport.handle_async_request(request)
 
 
-def demo_clients(settings: Settings) -> tuple[V0Client, Callable[[], VercelClient | None]]:
+def demo_clients(
+    settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+) -> tuple[V0Client, Callable[[], VercelClient | None]]:
     """Return a v0 client wired in process to one fresh simulator, and how to make its Vercel client.
 
     The simulator serves v1 at ``/v1``, v2 at ``/v2`` and Vercel at ``/vercel``, with
     the same state behind v2 and Vercel; the demo key is the Vercel token too. The
     Vercel client (v2 only) is made on first use: its models are not loaded at startup.
+    Pass ``transport`` to share the simulator (the preview proxy reads its ``/v2-preview``).
     """
-    transport = _LazySimulator(settings)
+    transport = transport or _LazySimulator(settings)
     key = settings.api_key or "demo"
     version = settings.api_version
     client = build_client(version, key, f"http://127.0.0.1/{version}", transport=transport)
@@ -113,7 +118,11 @@ def vercel_client(settings: Settings) -> VercelClient | None:
 
 
 def _lifespan(
-    settings: Settings, client: V0Client | None, runtime: Runtime | None, adapter: Adapter
+    settings: Settings,
+    client: V0Client | None,
+    runtime: Runtime | None,
+    adapter: Adapter,
+    previews: LivePreviews | None = None,
 ) -> Callable[[V0MCPServer], AbstractAsyncContextManager[AppState]]:
     """Return the lifespan that hands each run of the server its state and :class:`Runtime`.
 
@@ -124,10 +133,21 @@ def _lifespan(
     """
     demo_vercel: Callable[[], VercelClient | None] | None = None
     if runtime is None and client is None and settings.demo:
-        client, demo_vercel = demo_clients(settings)
+        client, demo_vercel = demo_clients(settings, previews.upstream if previews else None)
 
     @asynccontextmanager
-    async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
+    async def lifespan(server: V0MCPServer) -> AsyncIterator[AppState]:
+        if previews is not None:  # the preview proxy (v2) lives as long as the run; see LivePreviews
+            async with previews.running(), inner(server) as state:
+                if state.runtime.previews is None:
+                    state.runtime.previews = previews
+                yield state
+        else:
+            async with inner(server) as state:
+                yield state
+
+    @asynccontextmanager
+    async def inner(_: V0MCPServer) -> AsyncIterator[AppState]:
         if runtime is not None:
             yield AppState(runtime)
         elif client is not None and demo_vercel is not None:
@@ -170,6 +190,9 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
     )
     specs = select(tools.ALL_TOOLS, selection)
     stored = load_schemas(tools.SCHEMAS)
+    previews = None  # v1's demoUrl opens as it is; v2 previews need a token header, added by the preview proxy
+    if settings.api_version == "v2":
+        previews = LivePreviews.for_settings(settings, _LazySimulator(settings) if settings.demo else None)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
@@ -178,13 +201,15 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
         website_url="https://v0.app",
         version=__version__,
         tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
-        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter),
+        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter, previews),
+        extensions=[app_extension(preview_origin=previews.origin, frame_domains=()) if previews else app_extension()],
     )
     explain_disabled_tools(server, tools.ALL_TOOLS, selection)
-    register_resources(server)
+    register_resources(server, vocabulary.adapter)
     register_completions(server)
-    register_prompts(server)
+    register_prompts(server, api=settings.api_version, tools=[spec.name for spec in specs])
     accept_log_levels(server)
+    list_view_only_to_app_hosts(server)
     if settings.stateless:
         drop_stateless_methods(server)
     return server

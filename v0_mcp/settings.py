@@ -178,6 +178,8 @@ class Settings:
     max_sessions_per_caller: int = 32  # HTTP: open sessions (SSE: streams) one caller may hold
     session_idle_timeout: float = 600.0  # HTTP: seconds without a request before a session is closed
     max_sessions: int = 10_000  # HTTP: open sessions in all
+    preview_port: int = 0  # the loopback preview proxy's port; 0 picks a free one
+    preview_url: str | None = None  # the preview proxy's base URL as browsers reach it (behind a reverse proxy)
     log_level: str = "INFO"
 
     @classmethod
@@ -250,6 +252,21 @@ VARIABLES: Final[tuple[Variable, ...]] = (
         minimum=1,
     ),
     Variable("V0_MCP_MAX_SESSIONS", "max_sessions", "open HTTP sessions in all", "int", "--max-sessions", minimum=1),
+    Variable(
+        "V0_MCP_PREVIEW_PORT",
+        "preview_port",
+        "loopback port of the preview proxy (0: a free port)",
+        "int",
+        "--preview-port",
+        minimum=0,
+        maximum=65535,
+    ),
+    Variable(
+        "V0_MCP_PREVIEW_URL",
+        "preview_url",
+        "public base URL of the preview proxy, behind a reverse proxy",
+        flag="--preview-url",
+    ),
     Variable("V0_MCP_LOG_LEVEL", "log_level", "stderr log level", "choice", "--log-level", _LEVELS),
 )
 BY_FIELD: Final = {var.field: var for var in VARIABLES}

@@ -14,6 +14,7 @@ __all__ = [
     "CHAT_FILE",
     "DEPLOYMENT_LOGS",
     "FILE",
+    "MESSAGE",
     "MESSAGES",
     "PROJECT",
     "TEMPLATES",
@@ -22,6 +23,7 @@ __all__ = [
     "chat_uri",
     "deployment_logs_uri",
     "file_uri",
+    "message_uri",
     "messages_uri",
     "project_uri",
     "version_uri",
@@ -29,12 +31,13 @@ __all__ = [
 
 CHAT: Final = "v0://chats/{chatId}"
 MESSAGES: Final = "v0://chats/{chatId}/messages"
+MESSAGE: Final = "v0://chats/{chatId}/messages/{messageId}"
+CHAT_FILE: Final = "v0://chats/{chatId}/files/{+path}"  # a chat's current file (API v2 keeps no versions)
 VERSION: Final = "v0://chats/{chatId}/versions/{versionId}"
 FILE: Final = "v0://chats/{chatId}/versions/{versionId}/files/{+path}"
 DEPLOYMENT_LOGS: Final = "v0://deployments/{deploymentId}/logs"
 PROJECT: Final = "v0://projects/{projectId}"
-CHAT_FILE: Final = "v0://chats/{chatId}/files/{+path}"  # API v2: a chat's files, no versions
-TEMPLATES: Final = (CHAT, MESSAGES, VERSION, FILE, DEPLOYMENT_LOGS, PROJECT)
+TEMPLATES: Final = (CHAT, MESSAGES, MESSAGE, VERSION, FILE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT)
 
 
 def chat_uri(chat_id: str) -> str:
@@ -45,6 +48,15 @@ def messages_uri(chat_id: str) -> str:
     return f"v0://chats/{chat_id}/messages"
 
 
+def message_uri(chat_id: str, message_id: str) -> str:
+    return f"v0://chats/{chat_id}/messages/{message_id}"
+
+
+def chat_file_uri(chat_id: str, path: str) -> str:
+    """Return the URI of a chat's current file (its path percent-encoded except ``/``)."""
+    return f"v0://chats/{chat_id}/files/{quote(path, safe='/')}"
+
+
 def version_uri(chat_id: str, version_id: str) -> str:
     return f"v0://chats/{chat_id}/versions/{version_id}"
 
@@ -52,11 +64,6 @@ def version_uri(chat_id: str, version_id: str) -> str:
 def file_uri(chat_id: str, version_id: str, path: str) -> str:
     """Return the URI of a file of a version (its path percent-encoded except ``/``)."""
     return f"v0://chats/{chat_id}/versions/{version_id}/files/{quote(path, safe='/')}"
-
-
-def chat_file_uri(chat_id: str, path: str) -> str:
-    """Return the URI of a chat's file on API v2 (its path percent-encoded except ``/``)."""
-    return f"v0://chats/{chat_id}/files/{quote(path, safe='/')}"
 
 
 def deployment_logs_uri(deployment_id: str) -> str:

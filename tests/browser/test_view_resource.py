@@ -9,7 +9,7 @@ from mcp import Client
 from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID
 from mcp.server.mcpserver import MCPServer
 
-from v0_mcp.app import APP_URI, app_extension, register_app, tool_meta, view_html
+from v0_mcp.app import APP_TOOLS, APP_URI, app_extension, register_app, tool_meta, view_html
 
 pytestmark = pytest.mark.anyio
 
@@ -54,9 +54,12 @@ async def test_csp_follows_the_preview_origin_when_it_is_bound_later() -> None:
     assert after["ui"]["csp"]["frameDomains"] == ["http://127.0.0.1:6001", "https://*.vusercontent.net"]
 
 
-def test_tool_meta_points_at_the_view() -> None:
+def test_tool_meta_points_at_the_view_for_the_tools_that_build_the_app() -> None:
     assert tool_meta() == {"ui": {"resourceUri": APP_URI}}
     assert APP_URI.startswith("ui://")
+    for name in ("create_chat", "send_message", "wait_for_generation", "get_preview", "create_deployment"):
+        assert name in APP_TOOLS and tool_meta(name) == tool_meta()
+    assert tool_meta("list_chats") is None and tool_meta("delete_chat") is None
 
 
 def test_view_is_one_small_document_that_loads_nothing_from_the_network() -> None:

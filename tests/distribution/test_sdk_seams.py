@@ -14,15 +14,28 @@ from mcp.server.session import ServerSession
 from mcp.server.subscriptions import InMemorySubscriptionBus
 
 from tests.conftest import ROOT
-from v0_mcp._sdk import SDKChanged, cancel_requested, connection_of, lowlevel_of, subscription_bus_of
+from v0_mcp._sdk import SDKChanged, cancel_requested, connection_of, lowlevel_of, subscription_bus_of, tool_names_of
 
-PRIVATE_NAMES = ("_lowlevel_server", "_subscriptions", "_connection")
+PRIVATE_NAMES = ("_lowlevel_server", "_subscriptions", "_connection", "_tool_manager", "_prompt_manager")
 
 
 def test_lowlevel_server_is_reached() -> None:
     server = MCPServer("seam")
     assert isinstance(lowlevel_of(server), Server)
     assert lowlevel_of(server).get_request_handler("resources/read") is not None
+
+
+def test_tool_names_are_reached() -> None:
+    server: MCPServer[Any] = MCPServer("seam")
+
+    @server.tool()
+    def probe() -> str:
+        return "ok"
+
+    assert tool_names_of(server) == {"probe"}
+    del server.__dict__["_tool_manager"]
+    with pytest.raises(SDKChanged, match="_tool_manager"):
+        tool_names_of(server)
 
 
 def test_subscription_bus_is_reached() -> None:

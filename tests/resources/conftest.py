@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SPEC_DIR, no_sleep
 from tests.conftest import connect as connect  # re-exported: the resource tests import it from here
-from v0_mcp.api import RetryPolicy, V0Client
+from v0_mcp.api import RetryPolicy, V0Client, VercelClient, build_client
 from v0_mcp.completions import register_completions
 from v0_mcp.prompts import register_prompts
 from v0_mcp.resources import register_resources
@@ -23,6 +23,8 @@ from v0_mcp.tools import Runtime
 
 API_KEY: Final = "v0-resources-test-key-7d21"
 BASE_URL: Final = "http://127.0.0.1/v1"
+V2_URL: Final = "http://127.0.0.1/v2"
+VERCEL_URL: Final = "http://127.0.0.1/vercel"  # the simulator's Vercel, sharing the v2 workspace of the same key
 ERAS: Final = ["auto", "legacy"]
 VOCABULARY: Final[dict[str, Any]] = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
 TOOL_NAMES: Final = frozenset(entry["tool"] for entry in [*VOCABULARY["operations"], *VOCABULARY["workflow_tools"]])
@@ -116,4 +118,63 @@ async def seeded(v0: V0Client) -> Seeded:
         deployment_id=deployments[0].id,
         project_id=landing.projectId,
         other_chat_id=dashboard.id,
+    )
+
+
+# -- API v2 -----------------------------------------------------------------------------------------------------------
+
+
+def make_v2_server(client: V0Client, vercel: VercelClient | None, **settings: Any) -> V0MCPServer:
+    """Return a new v2 server (every tool unless ``settings`` say otherwise), polling fast, over ``client``."""
+    runtime = Runtime(client=client, vercel=vercel, poll_interval=0.05, max_poll_interval=0.1)
+    options: dict[str, Any] = {"api_version": "v2", "toolsets": frozenset({"all"}), **settings}
+    return build_server(Settings(**options), runtime=runtime)
+
+
+@dataclass(frozen=True)
+class SeededV2:
+    """Ids of the v2 demo workspace: a deployed chat with a Vercel project, and one without."""
+
+    chat_id: str
+    title: str
+    files: tuple[str, ...]
+    project_id: str
+    deployment_id: str
+    message_id: str  # the deployed chat's latest (assistant) message
+    other_chat_id: str
+
+
+@pytest.fixture
+async def v0_v2(transport: CountingTransport) -> AsyncIterator[V0Client]:
+    async with build_client("v2", API_KEY, V2_URL, transport=transport, retry=RetryPolicy(sleep=no_sleep)) as client:
+        yield client
+
+
+@pytest.fixture
+async def vercel(transport: CountingTransport) -> AsyncIterator[VercelClient]:
+    async with VercelClient(API_KEY, team_id="", base_url=VERCEL_URL, transport=transport) as client:
+        yield client
+
+
+@pytest.fixture
+def server_v2(v0_v2: V0Client, vercel: VercelClient) -> V0MCPServer:
+    return make_v2_server(v0_v2, vercel)
+
+
+@pytest.fixture
+async def seeded_v2(v0_v2: V0Client, vercel: VercelClient) -> SeededV2:
+    chats = (await v0_v2.call("chats.list")).chats
+    deployed = next(chat for chat in chats if chat.vercelProjectId)
+    other = next(chat for chat in chats if not chat.vercelProjectId)
+    files = (await v0_v2.call("chats.getFiles", chatId=deployed.id)).files
+    deployments = (await vercel.list_deployments(projectId=deployed.vercelProjectId)).deployments or []
+    latest = (await v0_v2.call("messages.list", chatId=deployed.id, limit=1)).messages[0]
+    return SeededV2(
+        chat_id=deployed.id,
+        title=deployed.title,
+        files=tuple(sorted(file.path for file in files)),
+        project_id=deployed.vercelProjectId,
+        deployment_id=deployments[0].uid,
+        message_id=latest.id,
+        other_chat_id=other.id,
     )

@@ -2,49 +2,120 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from mcp import MCPError
-from mcp.types import INVALID_PARAMS, TextContent
+from mcp.types import INVALID_PARAMS, GetPromptResult, TextContent
 
-from tests.conftest import ROOT
-from tests.resources.conftest import TOOL_NAMES, connect
+from tests.conftest import ROOT, SPEC_DIR
+from tests.resources.conftest import connect
 from v0_mcp.prompts import (
     PromptFileError,
+    PromptSpec,
     default_prompts_folder,
     load_prompts,
     parse_prompt,
+    prompts_for,
     register_prompts,
+    tools_named,
 )
-from v0_mcp.server import V0MCPServer
+from v0_mcp.server import V0MCPServer, build_server
+from v0_mcp.settings import Settings
 
 PROMPTS = ROOT / "prompts"
 PROMPT_FILES = sorted(path for path in PROMPTS.glob("*.md") if path.name != "README.md")
-TOOL_MENTION = re.compile(r"`([a-z]+(?:_[a-z]+)+)`")
+VERSIONS = ("v1", "v2")
 
-# The tools each flow must name, in the order it calls them first.
+
+def _vocabulary(version: str) -> list[dict[str, Any]]:
+    name = "tool-vocabulary.json" if version == "v1" else "tool-vocabulary-v2.json"
+    data = json.loads((SPEC_DIR / name).read_text())
+    return [*data["operations"], *data["workflow_tools"]]
+
+
+VOCABULARIES = {version: _vocabulary(version) for version in VERSIONS}
+TOOL_NAMES = {version: frozenset(entry["tool"] for entry in entries) for version, entries in VOCABULARIES.items()}
+ANY_TOOL = re.compile(r"\b(" + "|".join(sorted(TOOL_NAMES["v1"] | TOOL_NAMES["v2"], key=len, reverse=True)) + r")\b")
+
+
+def served(version: str, profile: str, *, read_only: bool = False) -> frozenset[str]:
+    """The tools a server of ``version`` serves with ``--toolsets profile`` (as its vocabulary declares them)."""
+    return frozenset(
+        entry["tool"]
+        for entry in VOCABULARIES[version]
+        if (profile == "all" or entry["toolset"] == profile or (profile == "builder" and entry["builder"]))
+        and not (read_only and entry["kind"] != "read")
+    )
+
+
+def profiles(version: str) -> list[tuple[str, bool]]:
+    toolsets = sorted({entry["toolset"] for entry in VOCABULARIES[version]})
+    return [(profile, read_only) for profile in ["builder", *toolsets, "all"] for read_only in (False, True)]
+
+
+MATRIX = [(version, profile, read_only) for version in VERSIONS for profile, read_only in profiles(version)]
+
+# The tools each flow must name on each version, in the order it calls them first (with every tool served).
 FLOWS = {
-    "build_app": ["create_chat", "wait_for_generation", "get_version", "send_message", "create_deployment"],
-    "iterate": ["get_chat", "wait_for_generation", "send_message", "get_version", "update_version_files"],
-    "deploy_and_verify": [
-        "get_chat",
-        "create_deployment",
-        "get_deployment_logs",
-        "get_deployment_errors",
-        "send_message",
-    ],
-    "debug_deployment": [
-        "get_deployment",
-        "get_deployment_errors",
-        "get_deployment_logs",
-        "get_version",
-        "send_message",
-        "create_deployment",
-    ],
-    "import_repo": ["init_chat", "wait_for_generation", "get_version", "send_message"],
+    "v1": {
+        "build_app": ["create_chat", "wait_for_generation", "get_version", "send_message", "create_deployment"],
+        "iterate": ["get_chat", "wait_for_generation", "send_message", "get_version", "update_version_files"],
+        "deploy_and_verify": [
+            "get_chat",
+            "create_deployment",
+            "get_deployment_logs",
+            "get_deployment_errors",
+            "send_message",
+        ],
+        "debug_deployment": [
+            "get_deployment",
+            "get_deployment_errors",
+            "get_deployment_logs",
+            "get_version",
+            "send_message",
+            "create_deployment",
+        ],
+        "import_repo": ["init_chat", "wait_for_generation", "get_version", "send_message"],
+    },
+    "v2": {
+        "build_app": [
+            "create_chat",
+            "wait_for_generation",
+            "resolve_task",
+            "get_chat_files",
+            "get_preview",
+            "send_message",
+            "update_chat_files",
+            "create_deployment",
+        ],
+        "iterate": ["get_chat", "wait_for_generation", "send_message", "resolve_task", "get_chat_files"],
+        "deploy_and_verify": ["get_chat", "create_deployment", "get_deployment", "get_deployment_logs", "send_message"],
+        "debug_deployment": [
+            "get_deployment",
+            "get_deployment_errors",
+            "get_deployment_logs",
+            "get_chat_files",
+            "update_chat_files",
+            "send_message",
+            "create_deployment",
+        ],
+        "import_repo": ["init_chat", "get_chat_files", "send_message", "wait_for_generation"],
+    },
 }
+
+
+def _spec(version: str, name: str) -> PromptSpec:
+    return next(spec for spec in load_prompts() if spec.name == name and spec.serves(version))
+
+
+def _all_text(spec: PromptSpec, tools: frozenset[str]) -> str:
+    """Everything a client sees of a prompt: its resolved text, title, descriptions and argument defaults."""
+    described = [spec.title, spec.description, *(a.description for a in spec.arguments), *spec.defaults.values()]
+    return "\n".join([spec.text_for(tools), *(text for text in described if text)])
 
 
 async def _render(server: V0MCPServer, era: str, name: str, arguments: dict[str, str]) -> str:
@@ -60,7 +131,7 @@ async def _render(server: V0MCPServer, era: str, name: str, arguments: dict[str,
 async def test_every_flow_is_listed_with_its_arguments(server: V0MCPServer, era: str) -> None:
     async with connect(server, era) as client:
         listed = {p.name: p for p in (await client.list_prompts()).prompts}
-    assert set(FLOWS) <= set(listed)
+    assert set(FLOWS["v1"]) == set(listed)
     required = {name: [a.name for a in p.arguments or [] if a.required] for name, p in listed.items()}
     assert required["build_app"] == ["idea"]
     assert required["iterate"] == ["chat_id", "change"]
@@ -91,7 +162,7 @@ async def test_a_missing_required_argument_is_an_error_naming_it(server: V0MCPSe
             await client.get_prompt("iterate", {"change": "Make it blue"})
     assert caught.value.error.code == INVALID_PARAMS
     assert "'iterate'" in caught.value.error.message
-    assert "chat_id (The chat to change" in caught.value.error.message
+    assert "chat_id (The id of the chat to change" in caught.value.error.message
     assert "change (What to change" not in caught.value.error.message
 
 
@@ -102,15 +173,62 @@ async def test_a_blank_required_argument_counts_as_missing(server: V0MCPServer, 
     assert "idea" in caught.value.error.message
 
 
+@pytest.mark.parametrize(("version", "profile", "read_only"), MATRIX)
+def test_a_served_prompt_names_only_tools_the_server_serves(version: str, profile: str, read_only: bool) -> None:
+    """Every prompt against every profile (builder, each toolset, all; each also --read-only) on both versions."""
+    tools = served(version, profile, read_only=read_only)
+    specs = {spec.name: spec for spec in load_prompts() if spec.serves(version)}
+    for prompt in prompts_for(load_prompts(), version, tools):
+        text = _all_text(specs[prompt.name], tools)
+        named = set(ANY_TOOL.findall(text))
+        assert named <= tools, f"{version} {profile} {read_only}: {prompt.name} names {sorted(named - tools)}"
+        assert "<!--" not in text
+
+
+@pytest.mark.parametrize(
+    ("version", "profile", "read_only", "expected"),
+    [
+        ("v1", "all", False, ["build_app", "debug_deployment", "deploy_and_verify", "import_repo", "iterate"]),
+        ("v2", "all", False, ["build_app", "debug_deployment", "deploy_and_verify", "import_repo", "iterate"]),
+        ("v1", "builder", False, ["build_app", "debug_deployment", "deploy_and_verify", "iterate"]),
+        ("v2", "builder", False, ["build_app", "debug_deployment", "deploy_and_verify", "iterate"]),
+        ("v1", "builder", True, ["debug_deployment"]),
+        ("v2", "all", True, ["debug_deployment"]),
+        ("v2", "files", False, []),
+        ("v2", "deployments", False, ["debug_deployment", "deploy_and_verify"]),
+        ("v1", "chats", False, ["build_app", "import_repo", "iterate"]),
+    ],
+)
+def test_a_prompt_is_served_only_where_its_essential_tools_are(
+    version: str, profile: str, read_only: bool, expected: list[str]
+) -> None:
+    tools = served(version, profile, read_only=read_only)
+    assert [prompt.name for prompt in prompts_for(load_prompts(), version, tools)] == expected
+
+
+def test_a_read_only_server_offers_a_diagnosis_without_fix_or_deploy_steps() -> None:
+    tools = served("v2", "builder", read_only=True)
+    text = _spec("v2", "debug_deployment").text_for(tools)
+    assert tools_named(text) == ["get_deployment", "get_deployment_logs", "get_chat_files"]
+    assert "this server cannot deploy" in text
+    assert [line.split(".")[0] for line in text.splitlines() if line[:1].isdigit()] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("path", PROMPT_FILES, ids=lambda path: path.name)
-def test_every_backticked_tool_name_exists(path: Path) -> None:
-    mentioned = set(TOOL_MENTION.findall(path.read_text()))
-    assert mentioned <= TOOL_NAMES, f"{path.name} names unknown tools: {sorted(mentioned - TOOL_NAMES)}"
+def test_every_backticked_tool_name_exists(version: str, path: Path) -> None:
+    spec = parse_prompt(path.read_text(), source=path.name)
+    if not spec.serves(version):
+        return
+    mentioned = set(tools_named(spec.body))
+    unknown = mentioned - TOOL_NAMES[version]
+    assert not unknown, f"{path.name} names unknown {version} tools: {sorted(unknown)}"
 
 
-@pytest.mark.parametrize(("name", "tools"), FLOWS.items())
-def test_each_flow_names_its_tools_in_order(name: str, tools: list[str]) -> None:
-    body = parse_prompt((PROMPTS / f"{name}.md").read_text()).body
+@pytest.mark.parametrize(("version", "name"), [(v, n) for v in VERSIONS for n in FLOWS[v]])
+def test_each_flow_names_its_tools_in_order(version: str, name: str) -> None:
+    tools = FLOWS[version][name]
+    body = _spec(version, name).text_for(TOOL_NAMES[version])
     firsts = [body.find(f"`{tool}`") for tool in tools]
     assert all(index >= 0 for index in firsts), dict(zip(tools, firsts, strict=True))
     assert firsts == sorted(firsts)
@@ -118,7 +236,27 @@ def test_each_flow_names_its_tools_in_order(name: str, tools: list[str]) -> None
 
 def test_the_bundled_prompts_come_from_the_source_tree() -> None:
     assert default_prompts_folder() == PROMPTS
-    assert [prompt.name for prompt in load_prompts()] == sorted(FLOWS)
+    for version in VERSIONS:
+        assert sorted(spec.name for spec in load_prompts() if spec.serves(version)) == sorted(FLOWS[version])
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize(("toolsets", "read_only"), [({"builder"}, False), ({"all"}, False), ({"all"}, True)])
+async def test_a_built_server_lists_the_prompts_its_tools_allow(
+    version: Literal["v1", "v2"], toolsets: set[str], read_only: bool
+) -> None:
+    server = build_server(Settings(api_version=version, toolsets=frozenset(toolsets), read_only=read_only, demo=True))
+    tools = {tool.name for tool in await server.list_tools()}
+    listed = [prompt.name for prompt in await server.list_prompts()]
+    assert sorted(listed) == [prompt.name for prompt in prompts_for(load_prompts(), version, tools)]
+    for name in listed:
+        rendered = await server.get_prompt(
+            name,
+            {"idea": "x", "chat_id": "c", "change": "y", "deployment_id": "d", "repo_url": "https://github.com/a/b"},
+        )
+        assert isinstance(rendered, GetPromptResult)
+        text = "\n".join(str(getattr(message.content, "text", "")) for message in rendered.messages)
+        assert set(ANY_TOOL.findall(text)) <= tools, name
 
 
 async def test_a_new_file_adds_a_prompt_without_code(server: V0MCPServer, tmp_path: Path, era: str) -> None:

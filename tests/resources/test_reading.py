@@ -10,7 +10,7 @@ from mcp.types import TextResourceContents
 
 from tests.resources.conftest import Seeded, connect
 from v0_mcp.api import V0Client
-from v0_mcp.resources import RESOURCE_NOT_FOUND, file_uri
+from v0_mcp.resources import RESOURCE_NOT_FOUND, chat_file_uri, file_uri
 from v0_mcp.server import V0MCPServer
 
 
@@ -45,8 +45,23 @@ async def test_a_chat_points_to_its_thread_latest_version_and_project(
     assert chat["resources"] == {
         "messages": f"v0://chats/{seeded.chat_id}/messages",
         "latestVersion": f"v0://chats/{seeded.chat_id}/versions/{seeded.version_id}",
+        "file": f"v0://chats/{seeded.chat_id}/files/{{+path}}",
         "project": f"v0://projects/{seeded.project_id}",
     }
+
+
+async def test_a_message_and_a_current_file_read_on_v1_too(
+    server: V0MCPServer, era: str, v0: V0Client, seeded: Seeded
+) -> None:
+    newest = (await v0.call("chats.findMessages", chatId=seeded.chat_id, limit=1)).data[0]
+    message = (await _read(server, era, f"v0://chats/{seeded.chat_id}/messages/{newest.id}")).text
+    assert message.startswith(f"Chat {seeded.chat_id}, message {newest.id}.")
+    assert f"id {newest.id}" in message
+    path = next(name for name in seeded.files if name.endswith(".tsx"))
+    version = await v0.call("chats.getVersion", chatId=seeded.chat_id, versionId=seeded.version_id)
+    expected = next(file.content for file in version.files if file.name == path)
+    current = await _read(server, era, chat_file_uri(seeded.chat_id, path))
+    assert (current.text, current.mime_type) == (expected, "text/tsx")
 
 
 async def test_the_thread_reads_as_text_oldest_first(server: V0MCPServer, era: str, seeded: Seeded) -> None:

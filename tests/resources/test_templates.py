@@ -6,12 +6,14 @@ import pytest
 from mcp.shared.uri_template import UriTemplate
 
 from tests.resources.conftest import connect
-from v0_mcp.resources import CHAT, DEPLOYMENT_LOGS, FILE, MESSAGES, PROJECT, TEMPLATES, VERSION
+from v0_mcp.resources import CHAT, CHAT_FILE, DEPLOYMENT_LOGS, FILE, MESSAGE, MESSAGES, PROJECT, TEMPLATES, VERSION
 from v0_mcp.server import V0MCPServer
 from v0_mcp.tools._results import (
+    chat_file_link,
     chat_link,
     deployment_logs_link,
     file_link,
+    message_link,
     messages_link,
     project_link,
     version_link,
@@ -20,6 +22,8 @@ from v0_mcp.tools._results import (
 EXPECTED_MIME = {
     CHAT: "application/json",
     MESSAGES: "text/plain",
+    MESSAGE: "text/plain",
+    CHAT_FILE: "text/plain",
     VERSION: "application/json",
     FILE: "text/plain",
     DEPLOYMENT_LOGS: "text/plain",
@@ -51,6 +55,8 @@ async def test_resources_and_subscriptions_are_advertised(server: V0MCPServer, e
     [
         (chat_link("c1"), CHAT, {"chatId": "c1"}),
         (messages_link("c1"), MESSAGES, {"chatId": "c1"}),
+        (message_link("c1", "m1"), MESSAGE, {"chatId": "c1", "messageId": "m1"}),
+        (chat_file_link("c1", "app/a b.tsx"), CHAT_FILE, {"chatId": "c1", "path": "app/a b.tsx"}),
         (version_link("c1", "v1"), VERSION, {"chatId": "c1", "versionId": "v1"}),
         (file_link("c1", "v1", "app/page.tsx"), FILE, {"chatId": "c1", "versionId": "v1", "path": "app/page.tsx"}),
         (deployment_logs_link("d1"), DEPLOYMENT_LOGS, {"deploymentId": "d1"}),
@@ -72,3 +78,5 @@ def test_a_file_path_keeps_its_slashes_and_loses_its_escapes() -> None:
 
 def test_a_chat_template_does_not_swallow_its_sub_resources() -> None:
     assert UriTemplate.parse(CHAT).match("v0://chats/c1/messages") is None
+    assert UriTemplate.parse(MESSAGES).match("v0://chats/c1/messages/m1") is None
+    assert UriTemplate.parse(CHAT_FILE).match("v0://chats/c1/versions/v1/files/a.tsx") is None

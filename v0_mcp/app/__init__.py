@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
-from ._view import APP_URI, AppResource, app_extension, register_app, tool_meta, view_html
+from ._view import (
+    APP_TOOLS,
+    APP_URI,
+    AppResource,
+    app_extension,
+    list_view_only_to_app_hosts,
+    register_app,
+    tool_meta,
+    view_html,
+)
 
-__all__ = ["APP_URI", "AppResource", "app_extension", "register_app", "tool_meta", "view_html"]
+__all__ = [
+    "APP_TOOLS",
+    "APP_URI",
+    "AppResource",
+    "app_extension",
+    "list_view_only_to_app_hosts",
+    "register_app",
+    "tool_meta",
+    "view_html",
+]

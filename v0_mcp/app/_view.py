@@ -12,15 +12,29 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
-from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID, Apps, ResourceCsp
+from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID, Apps, ResourceCsp, client_supports_apps
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.resources import Resource
 
-from .._sdk import lowlevel_of
+from .._sdk import lowlevel_of, request_handlers_of
 
-__all__ = ["APP_URI", "AppResource", "app_extension", "register_app", "tool_meta", "view_html"]
+__all__ = [
+    "APP_TOOLS",
+    "APP_URI",
+    "AppResource",
+    "app_extension",
+    "list_view_only_to_app_hosts",
+    "register_app",
+    "tool_meta",
+    "view_html",
+]
 
 APP_URI: Final = "ui://v0-mcp/app.html"
+# The tools that produce or change the app, in either API version: a host shows the view with their
+# results. ``get_version`` is v1's counterpart of v2's ``get_preview`` (its result has the demoUrl and files).
+APP_TOOLS: Final = frozenset(
+    {"create_chat", "send_message", "wait_for_generation", "get_preview", "get_version", "create_deployment"}
+)
 V1_DEMO_ORIGINS: Final = ("https://*.vusercontent.net",)  # where v1's demoUrl previews live
 
 PreviewOrigin = Callable[[], str | None]
@@ -32,8 +46,15 @@ def view_html() -> str:
     return files(__package__).joinpath("view.html").read_text(encoding="utf-8")
 
 
-def tool_meta() -> dict[str, Any]:
-    """Return the ``_meta`` that binds a tool to the view (merge into the tool's own ``_meta``)."""
+def tool_meta(name: str | None = None) -> dict[str, Any] | None:
+    """Return the ``_meta`` that binds a tool to the view (merge into the tool's own ``_meta``).
+
+    Given a tool's ``name``: that ``_meta`` for the tools in :data:`APP_TOOLS`, else ``None``.
+    Only clients that negotiated MCP Apps see it (:func:`list_view_only_to_app_hosts`); the
+    tools' results do not depend on it.
+    """
+    if name is not None and name not in APP_TOOLS:
+        return None
     return {"ui": {"resourceUri": APP_URI}}
 
 
@@ -97,3 +118,29 @@ def register_app(
     """
     server.add_resource(_resource(preview_origin, frame_domains))
     lowlevel_of(server).extensions.setdefault(EXTENSION_ID, {})
+
+
+def list_view_only_to_app_hosts(server: MCPServer[Any]) -> None:
+    """Keep ``_meta.ui`` out of ``tools/list`` for clients that did not negotiate MCP Apps.
+
+    The MCP Apps spec asks servers to check the client's capabilities before offering UI-bound
+    tools: a client that renders no view gets the tools exactly as they were before the view
+    existed (and its context budget does not pay for the metadata). Call it once the server's
+    other ``tools/list`` wrappers are in place.
+    """
+    entry = request_handlers_of(server)["tools/list"]
+
+    async def list_tools(ctx: Any, params: Any) -> Any:
+        result = await entry.handler(ctx, params)
+        if client_supports_apps(ctx):
+            return result
+        return result.model_copy(update={"tools": [_without_view(tool) for tool in result.tools]})
+
+    lowlevel_of(server).add_request_handler("tools/list", entry.params_type, list_tools)
+
+
+def _without_view(tool: Any) -> Any:
+    if not tool.meta or "ui" not in tool.meta:
+        return tool
+    rest = {key: value for key, value in tool.meta.items() if key != "ui"}
+    return tool.model_copy(update={"meta": rest or None})

@@ -1,8 +1,8 @@
 """The unguessable, expiring per-chat paths a browser opens: ``/preview/<token>/...``.
 
 An iframe cannot send a bearer token, so the path is the credential: 192 random bits,
-issued per chat, forgotten after ``idle`` seconds without a request. Unknown and
-expired paths look the same to a caller.
+issued per chat (per caller and chat when callers bring their own keys), forgotten after
+``idle`` seconds without a request. Unknown and expired paths look the same to a caller.
 """
 
 from __future__ import annotations

@@ -128,12 +128,12 @@ class PreviewProxy:
         if not path.startswith(PREFIX):
             return self._from_referer(request, path, query)
         token, slash, rest = path[len(PREFIX) :].partition("/")
-        chat_id = self._paths.resolve(token) if token else None
-        if chat_id is None or not _safe(rest):
+        key = self._paths.resolve(token) if token else None
+        if key is None or not _safe(rest):
             return _not_found()
         if not slash:  # /preview/<token> -> /preview/<token>/ so relative URLs resolve inside it
             return RedirectResponse(f"{PREFIX}{token}/" + (f"?{query}" if query else ""), status_code=307)
-        return await self._forward(request, chat_id, f"{PREFIX}{token}/", "/" + rest, query)
+        return await self._forward(request, key, f"{PREFIX}{token}/", "/" + rest, query)
 
     def _from_referer(self, request: Request, path: str, query: str) -> Response:
         """Redirect a root-relative request made by a live preview page into that preview."""
@@ -145,10 +145,14 @@ class PreviewProxy:
             return _not_found()
         return RedirectResponse(f"{PREFIX}{token}{path}" + (f"?{query}" if query else ""), status_code=307)
 
-    async def _forward(self, request: Request, chat_id: str, prefix: str, rest: str, query: str) -> Response:
+    async def _forward(self, request: Request, key: str, prefix: str, rest: str, query: str) -> Response:
         body = await _Body.read(request)
         for attempt in (1, 2):
-            upstream = await self._tokens.get(chat_id)
+            try:
+                upstream = await self._tokens.get(key)
+            except Exception as exc:  # v0 refused or did not answer getPreview: say so, never a traceback
+                logger.warning("preview of chat %s: getPreview failed: %s", key.rpartition("\n")[2], type(exc).__name__)
+                return PlainTextResponse("v0 did not give this preview; ask for a new preview link.", status_code=502)
             if upstream is None:
                 return _starting()
             base = httpx.URL(upstream.url)
@@ -166,10 +170,10 @@ class PreviewProxy:
             try:
                 answer = await self._client.send(outgoing, stream=True)
             except httpx.HTTPError as exc:
-                logger.warning("preview of chat %s did not answer: %s", chat_id, type(exc).__name__)
+                logger.warning("preview of chat %s did not answer: %s", key.rpartition("\n")[2], type(exc).__name__)
                 return PlainTextResponse("The preview did not answer; try again.", status_code=502)
             if answer.headers.get(REFRESH_HEADER) == "1":
-                self._tokens.invalidate(chat_id, upstream)
+                self._tokens.invalidate(key, upstream)
                 if attempt == 1 and body.replayable:
                     await answer.aclose()
                     continue

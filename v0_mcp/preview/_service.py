@@ -36,7 +36,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from ._paths import PathTable
 from ._proxy import PREFIX, PreviewProxy
-from ._upstream import FetchPreview, TokenCache
+from ._upstream import FetchPreview, TokenCache, UpstreamPreview
 
 __all__ = ["PreviewService"]
 
@@ -59,7 +59,8 @@ class PreviewService:
 
     **Parameters:**
 
-    * **fetch** - ``async (chat_id) -> UpstreamPreview | None``: v0's ``chats.getPreview``.
+    * **fetch** - ``async (chat_id) -> UpstreamPreview | None``: v0's ``chats.getPreview``; or ``None``
+      when every :meth:`url_for` brings the caller's own (per-caller keys over HTTP).
     * **transport** - the upstream HTTP transport (``--demo``: the in-process simulator).
     * **host**, **port** - the listener's address; port 0 picks a free one (the ``--preview-port`` setting).
     * **public_url** - the listener's base URL as browsers reach it, if not ``http://host:port``.
@@ -72,7 +73,7 @@ class PreviewService:
 
     def __init__(
         self,
-        fetch: FetchPreview,
+        fetch: FetchPreview | None = None,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         host: str = "127.0.0.1",
@@ -112,7 +113,8 @@ class PreviewService:
 
     def _bind(self) -> str:
         if self._socket is None:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
+            sock = socket.socket(family, socket.SOCK_STREAM)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind((self._host, self._port))
@@ -123,7 +125,11 @@ class PreviewService:
             sock.listen(128)
             self._socket = sock
         port = self._socket.getsockname()[1]
-        return f"http://{self._host}:{port}"
+        # A wildcard bind is not an address a browser can open: name loopback (--preview-url names the public one).
+        host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(self._host) or (
+            f"[{self._host}]" if ":" in self._host else self._host
+        )
+        return f"http://{host}:{port}"
 
     def routes(self) -> list[BaseRoute]:
         """Routes that serve the proxy from the MCP server's own app (HTTP mode); append them last.
@@ -133,9 +139,36 @@ class PreviewService:
         """
         return [Mount(PREFIX.rstrip("/"), app=self.proxy), Route("/{path:path}", self.proxy)]
 
-    async def url_for(self, chat_id: str) -> str:
-        """Return the browser URL of the chat's preview, starting the listener if needed."""
-        token = self.paths.issue(chat_id)
+    async def url_for(
+        self,
+        chat_id: str,
+        *,
+        fetch: FetchPreview | None = None,
+        owner: str = "",
+        seed: UpstreamPreview | None = None,
+    ) -> str:
+        """Return the browser URL of the chat's preview, starting the listener if needed (see :meth:`link`)."""
+        return self.link(chat_id, fetch=fetch, owner=owner, seed=seed)
+
+    def link(
+        self,
+        chat_id: str,
+        *,
+        fetch: FetchPreview | None = None,
+        owner: str = "",
+        seed: UpstreamPreview | None = None,
+    ) -> str:
+        """Return the browser URL of the chat's preview, starting the listener if needed.
+
+        ``fetch`` is how this caller reaches v0 (over HTTP: with its own key), used for every
+        token refresh behind the URL; ``owner`` tells callers apart (a digest of their key, never
+        the key), so each gets its own path, refreshed with its own credentials. ``seed`` is a
+        ``chats.getPreview`` answer the caller has just had, saving the proxy a first call.
+        """
+        key = f"{owner}\n{chat_id}" if owner else chat_id
+        if fetch is not None:
+            self.tokens.bind(key, chat_id, fetch, seed=seed)
+        token = self.paths.issue(key)
         if self._mount_url is not None:
             return f"{self._mount_url}{PREFIX}{token}/"
         origin = self.origin  # binds the listener's socket

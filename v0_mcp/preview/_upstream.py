@@ -51,37 +51,51 @@ FetchPreview = Callable[[str], Awaitable[UpstreamPreview | None]]
 
 
 class TokenCache:
-    """Per-chat upstream previews, fetched once and again shortly before the token expires.
+    """Per-preview upstream previews, fetched once and again shortly before the token expires.
+
+    A preview is known by a key (the chat id, or the chat as one caller sees it) and is
+    fetched with the call bound to that key (:meth:`bind`: over HTTP, the caller's own
+    client), else with ``fetch`` applied to the key.
 
     **Parameters:**
 
-    * **fetch** - the call to v0, e.g. ``chats.getPreview`` through the client.
+    * **fetch** - the default call to v0, e.g. ``chats.getPreview`` through the client.
     * **clock** - UNIX time now (injectable for tests).
     * **margin** - refresh when fewer seconds than this remain (v0's docs use 60).
     """
 
-    def __init__(self, fetch: FetchPreview, *, clock: Callable[[], float], margin: float = 60.0) -> None:
+    def __init__(self, fetch: FetchPreview | None, *, clock: Callable[[], float], margin: float = 60.0) -> None:
         self._fetch = fetch
         self._clock = clock
         self._margin = margin
         self._cached: dict[str, UpstreamPreview] = {}
+        self._bound: dict[str, tuple[str, FetchPreview]] = {}
         self._locks: dict[str, anyio.Lock] = {}
 
-    async def get(self, chat_id: str) -> UpstreamPreview | None:
-        """Return the chat's preview, fetching it when none is cached or its token is about to expire."""
-        lock = self._locks.setdefault(chat_id, anyio.Lock())
-        async with lock:  # one getPreview per chat at a time, however many requests wait
-            cached = self._cached.get(chat_id)
+    def bind(self, key: str, chat_id: str, fetch: FetchPreview, *, seed: UpstreamPreview | None = None) -> None:
+        """Fetch ``key``'s preview with ``fetch(chat_id)`` from now on; ``seed`` is one just fetched."""
+        self._bound[key] = (chat_id, fetch)
+        if seed is not None:
+            self._cached[key] = seed
+
+    async def get(self, key: str) -> UpstreamPreview | None:
+        """Return the preview, fetching it when none is cached or its token is about to expire."""
+        lock = self._locks.setdefault(key, anyio.Lock())
+        async with lock:  # one getPreview per preview at a time, however many requests wait
+            cached = self._cached.get(key)
             if cached is not None and cached.expires_at - self._clock() > self._margin:
                 return cached
-            fresh = await self._fetch(chat_id)
+            chat_id, fetch = self._bound.get(key) or (key, self._fetch)
+            if fetch is None:
+                return None
+            fresh = await fetch(chat_id)
             if fresh is None:
-                self._cached.pop(chat_id, None)
+                self._cached.pop(key, None)
             else:
-                self._cached[chat_id] = fresh
+                self._cached[key] = fresh
             return fresh
 
-    def invalidate(self, chat_id: str, stale: UpstreamPreview) -> None:
+    def invalidate(self, key: str, stale: UpstreamPreview) -> None:
         """Drop ``stale`` (v0 said ``x-v0-preview-refresh: 1``) unless a newer one already replaced it."""
-        if self._cached.get(chat_id) is stale:
-            del self._cached[chat_id]
+        if self._cached.get(key) is stale:
+            del self._cached[key]

@@ -4,10 +4,16 @@ Tool results stay compact and link here (``resource_link``) for what they leave 
 
 * ``v0://chats/{chatId}`` - the chat: name, privacy, latest version, message count, URLs (JSON).
 * ``v0://chats/{chatId}/messages`` - the whole thread as readable text, oldest first.
-* ``v0://chats/{chatId}/versions/{versionId}`` - status, demo URL and the file list (JSON).
-* ``v0://chats/{chatId}/versions/{versionId}/files/{+path}`` - one file, typed by its extension.
-* ``v0://deployments/{deploymentId}/logs`` - build logs as text, oldest first, with levels.
-* ``v0://projects/{projectId}`` - the project and its chats (JSON).
+* ``v0://chats/{chatId}/messages/{messageId}`` - one message in full, as text.
+* ``v0://chats/{chatId}/files/{+path}`` - one of the chat's current files, typed by its extension.
+* ``v0://chats/{chatId}/versions/{versionId}`` - (API v1) status, demo URL and the file list (JSON).
+* ``v0://chats/{chatId}/versions/{versionId}/files/{+path}`` - (API v1) one file of a version.
+* ``v0://deployments/{deploymentId}/logs`` - build logs (then runtime logs) as text, oldest first, with levels;
+  on API v2 read from Vercel, so they need ``VERCEL_TOKEN``.
+* ``v0://projects/{projectId}`` - the project (on API v2 the Vercel project) and its chats (JSON).
+
+Each API version's adapter says which templates it serves (``Adapter.templates``) and
+reads them; nothing here names an operation of either version.
 
 The package holds reading (``_reading``), listing (``_listing``) and subscriptions
 (``_subscriptions``); this module wires them into a server. URIs live in
@@ -29,10 +35,23 @@ from mcp.types import (
 )
 
 from .._sdk import lowlevel_of, subscription_bus_of
+from ..tools._adapter import Adapter
 from ..tools._runtime import V0MCPServer
-from ..uris import CHAT, DEPLOYMENT_LOGS, FILE, MESSAGES, PROJECT, TEMPLATES, VERSION, file_uri
+from ..uris import (
+    CHAT,
+    CHAT_FILE,
+    DEPLOYMENT_LOGS,
+    FILE,
+    MESSAGE,
+    MESSAGES,
+    PROJECT,
+    TEMPLATES,
+    VERSION,
+    chat_file_uri,
+    file_uri,
+)
 from ._listing import LIST_PAGE_SIZE, list_handler, one_page
-from ._reading import MAX_LOG_LINES, MAX_MESSAGES, RESOURCE_NOT_FOUND, TEMPLATE_READERS, not_found, typed_files
+from ._reading import MAX_LOG_LINES, MAX_MESSAGES, RESOURCE_NOT_FOUND, not_found, templates_of, typed_files
 from ._subscriptions import (
     MAX_LISTENS_PER_CALLER,
     MAX_WATCHES,
@@ -46,6 +65,7 @@ from ._subscriptions import (
 
 __all__ = [
     "CHAT",
+    "CHAT_FILE",
     "DEPLOYMENT_LOGS",
     "FILE",
     "LIST_PAGE_SIZE",
@@ -55,11 +75,13 @@ __all__ = [
     "MAX_WATCHES",
     "MAX_WATCHES_PER_CONNECTION",
     "MAX_WATCHES_PER_LISTEN",
+    "MESSAGE",
     "MESSAGES",
     "PROJECT",
     "RESOURCE_NOT_FOUND",
     "TEMPLATES",
     "VERSION",
+    "chat_file_uri",
     "file_uri",
     "register_resources",
 ]
@@ -67,15 +89,16 @@ __all__ = [
 _REGISTERED: Final[weakref.WeakSet[Any]] = weakref.WeakSet()  # servers already wired (registering is idempotent)
 
 
-def register_resources(server: V0MCPServer) -> None:
+def register_resources(server: V0MCPServer, adapter: Adapter | None = None) -> None:
     """Serve the ``v0://`` templates, a paginated ``resources/list`` and resource subscriptions on ``server``.
 
-    Registering twice is a no-op.
+    ``adapter`` is the API version's: only the templates it serves are registered
+    (every template when None). Registering twice is a no-op.
     """
     if server in _REGISTERED:
         return
     _REGISTERED.add(server)
-    for template in TEMPLATE_READERS:
+    for template in templates_of(adapter):
         server.resource(
             template.uri,
             name=template.name,

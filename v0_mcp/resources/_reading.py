@@ -19,32 +19,35 @@ from mcp.shared.exceptions import MCPError
 from mcp.shared.uri_template import UriTemplate
 from mcp.types import INVALID_PARAMS, ReadResourceRequestParams, ReadResourceResult
 
-from ..api import NotFound, V0Client, V0Error
+from ..api import MissingVercelToken, NotFound, V0Client, V0Error
 from ..tools._adapter import Adapter, MessageView
 from ..tools._errors import agent_errors
 from ..tools._results import mime_type_for
-from ..tools._runtime import runtime_of
+from ..tools._runtime import Runtime, runtime_of
 from ..uris import (
     CHAT,
+    CHAT_FILE,
     DEPLOYMENT_LOGS,
     FILE,
+    MESSAGE,
     MESSAGES,
     PROJECT,
     VERSION,
     chat_uri,
     file_uri,
+    message_uri,
     messages_uri,
     project_uri,
     version_uri,
 )
 
-__all__ = ["MAX_LOG_LINES", "MAX_MESSAGES", "RESOURCE_NOT_FOUND", "TEMPLATE_READERS", "Template"]
+__all__ = ["MAX_LOG_LINES", "MAX_MESSAGES", "RESOURCE_NOT_FOUND", "TEMPLATE_READERS", "Template", "templates_of"]
 
 MAX_MESSAGES: Final = 1_000  # newest messages a thread shows
 MAX_LOG_LINES: Final = 5_000
 RESOURCE_NOT_FOUND: Final = -32002  # JSON-RPC code MCP clients expect for a resource that does not exist
 
-_FILE_TEMPLATE: Final = UriTemplate.parse(FILE)
+_FILE_TEMPLATES: Final = (UriTemplate.parse(FILE), UriTemplate.parse(CHAT_FILE))
 
 # -- unknown ids ------------------------------------------------------------------------------------------------------
 
@@ -60,19 +63,31 @@ def missing_version(chat_id: str, version_id: str) -> str:
     )
 
 
+def missing_message(chat_id: str, message_id: str) -> str:
+    return (
+        f"No message {message_id!r} in chat {chat_id!r} (or no such chat). "
+        f"Read {messages_uri(chat_id)} for the thread and its message ids; list chats with list_chats."
+    )
+
+
 def missing_deployment(deployment_id: str) -> str:
     return (
-        f"No deployment {deployment_id!r} in this v0 account. List deployments with "
-        "list_deployments(chatId, versionId); create_deployment returns the id of a new one."
+        f"No deployment {deployment_id!r} in this account. List deployments with list_deployments; "
+        "create_deployment returns the id of a new one."
     )
 
 
 def missing_project(project_id: str) -> str:
-    return f"No project {project_id!r} in this v0 account. List project ids with list_projects."
+    return (
+        f"No project {project_id!r} in this account. List project ids with list_projects (API v1) "
+        "or list_vercel_projects (API v2)."
+    )
 
 
 def describe(exc: V0Error) -> str:
     """Say what went wrong in the words tools use (one seam for every v0 error message)."""
+    if isinstance(exc, MissingVercelToken):  # names VERCEL_TOKEN and VERCEL_TEAM_ID, not the v0 key
+        return str(exc)
     try:
         with agent_errors():
             raise exc
@@ -111,9 +126,9 @@ def not_found(read: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
     return read_resource
 
 
-def _seam(ctx: Context[Any, Any]) -> tuple[Adapter, V0Client]:
+def _seam(ctx: Context[Any, Any]) -> tuple[Adapter, V0Client, Runtime]:
     runtime = runtime_of(ctx)
-    return runtime.adapter, runtime.client_for(ctx)
+    return runtime.adapter, runtime.client_for(ctx), runtime
 
 
 def _json(data: Any) -> str:
@@ -125,13 +140,17 @@ def _json(data: Any) -> str:
 
 async def read_chat(chatId: str, ctx: Context[Any, Any]) -> str:
     """Return the chat: name, privacy, latest version with its files, message count, URLs."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, _runtime = _seam(ctx)
     with reading(missing_chat(chatId)):
         chat = await adapter.chat_document(v0, chatId)
     data = chat.data
     links = {"messages": messages_uri(chatId)}
-    if chat.latest_version_id is not None:
+    if chat.latest_version_id is not None and VERSION in adapter.templates:
         links["latestVersion"] = version_uri(chatId, chat.latest_version_id)
+    if chat.latest_message_id is not None:
+        links["latestMessage"] = message_uri(chatId, chat.latest_message_id)
+    if CHAT_FILE in adapter.templates:
+        links["file"] = CHAT_FILE.replace("{chatId}", chatId)  # a template: fill in the path
     if chat.project_id:
         links["project"] = project_uri(chat.project_id)
     data["resources"] = links
@@ -157,7 +176,7 @@ def _message_block(number: int, message: MessageView) -> str:
 
 async def read_messages(chatId: str, ctx: Context[Any, Any]) -> str:
     """Return the thread as text: each message's role, time and plain text, oldest first."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, _runtime = _seam(ctx)
     with reading(missing_chat(chatId)):
         newest_first = await adapter.messages(v0, chatId, MAX_MESSAGES + 1)
     cut = len(newest_first) > MAX_MESSAGES
@@ -170,9 +189,17 @@ async def read_messages(chatId: str, ctx: Context[Any, Any]) -> str:
     return "\n\n".join([header, *blocks]) + "\n"
 
 
+async def read_message(chatId: str, messageId: str, ctx: Context[Any, Any]) -> str:
+    """Return one message in full: its role, time, how it finished, attachments and whole text."""
+    adapter, v0, _runtime = _seam(ctx)
+    with reading(missing_message(chatId, messageId)):
+        message = await adapter.message(v0, chatId, messageId)
+    return f"Chat {chatId}, message {messageId}.\n\n{_message_block(1, message)}\n"
+
+
 async def read_version(chatId: str, versionId: str, ctx: Context[Any, Any]) -> str:
     """Return a version: status, demo URL and its files (names, sizes and resource URIs)."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, _runtime = _seam(ctx)
     with reading(missing_version(chatId, versionId)):
         version = await adapter.version_document(v0, chatId, versionId)
     data = {"chatId": chatId, **version}
@@ -182,7 +209,7 @@ async def read_version(chatId: str, versionId: str, ctx: Context[Any, Any]) -> s
 
 async def read_file(chatId: str, versionId: str, path: str, ctx: Context[Any, Any]) -> str:
     """Return one file of a version (v0's default files too, when the version does not list it)."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, _runtime = _seam(ctx)
     with reading(missing_version(chatId, versionId)):
         content, names = await adapter.file(v0, chatId, versionId, path)
     if content is None:
@@ -194,14 +221,25 @@ async def read_file(chatId: str, versionId: str, path: str, ctx: Context[Any, An
     return content
 
 
+async def read_chat_file(chatId: str, path: str, ctx: Context[Any, Any]) -> str | bytes:
+    """Return one of the chat's current files, in full (bytes for a binary file)."""
+    adapter, v0, runtime = _seam(ctx)
+    with reading(missing_chat(chatId)):
+        content, names = await adapter.chat_file(runtime, v0, chatId, path)
+    if content is None:
+        listing = ", ".join(names[:30]) + (f" and {len(names) - 30} more" if len(names) > 30 else "")
+        raise ResourceNotFoundError(f"Chat {chatId!r} has no file {path!r}. Its files: {listing or 'none'}.")
+    return content
+
+
 async def read_deployment_logs(deploymentId: str, ctx: Context[Any, Any]) -> str:
     """Return a deployment's log lines, oldest first, each with its time and level."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, runtime = _seam(ctx)
     with reading(missing_deployment(deploymentId)):
-        logs = await adapter.all_logs(v0, deploymentId, MAX_LOG_LINES)
+        logs = await adapter.all_logs(runtime, v0, deploymentId, MAX_LOG_LINES)
     header = f"Deployment {deploymentId}: {len(logs)} log lines, oldest first."
     if len(logs) >= MAX_LOG_LINES:
-        header += f" Cut at {MAX_LOG_LINES}; get_deployment_logs with since=nextSince pages on."
+        header += f" Cut at {MAX_LOG_LINES}; get_deployment_logs pages on."
     if not logs:
         header += " No lines yet: the build may not have started; read again shortly."
     lines = [f"{log.created_at or '-'} [{log.level or 'info'}] {log.text or ''}".rstrip() for log in logs]
@@ -210,9 +248,9 @@ async def read_deployment_logs(deploymentId: str, ctx: Context[Any, Any]) -> str
 
 async def read_project(projectId: str, ctx: Context[Any, Any]) -> str:
     """Return a project and its chats."""
-    adapter, v0 = _seam(ctx)
+    adapter, v0, runtime = _seam(ctx)
     with reading(missing_project(projectId)):
-        data = await adapter.project_document(v0, projectId)
+        data = await adapter.project_document(runtime, v0, projectId)
     for chat in data.get("chats", []):
         chat["uri"] = chat_uri(chat["id"])
     return _json(data)
@@ -225,7 +263,7 @@ class Template:
     title: str
     description: str
     mime_type: str
-    read: Callable[..., Awaitable[str]]
+    read: Callable[..., Awaitable[str | bytes]]
 
 
 TEMPLATE_READERS: Final = (
@@ -246,6 +284,14 @@ TEMPLATE_READERS: Final = (
         read_messages,
     ),
     Template(
+        MESSAGE,
+        "chat_message",
+        "v0 message",
+        "One message in full, as text: role, time, how it finished, attachments and its whole text.",
+        "text/plain",
+        read_message,
+    ),
+    Template(
         VERSION,
         "version",
         "v0 version",
@@ -262,10 +308,18 @@ TEMPLATE_READERS: Final = (
         read_file,
     ),
     Template(
+        CHAT_FILE,
+        "chat_file",
+        "File of a v0 chat",
+        "One of the chat's current files, in full; its mime type follows the file's extension. Paths keep their '/'.",
+        "text/plain",
+        read_chat_file,
+    ),
+    Template(
         DEPLOYMENT_LOGS,
         "deployment_logs",
         "v0 deployment logs",
-        "A deployment's build logs as text, oldest first, one line each with time and level.",
+        "A deployment's build logs (and, once it serves, its runtime logs) as text, oldest first, with levels.",
         "text/plain",
         read_deployment_logs,
     ),
@@ -273,11 +327,18 @@ TEMPLATE_READERS: Final = (
         PROJECT,
         "project",
         "v0 project",
-        "A project: name, privacy, Vercel link and its chats.",
+        "A project (on API v2 the Vercel project) and its chats.",
         "application/json",
         read_project,
     ),
 )
+
+
+def templates_of(adapter: Adapter | None) -> tuple[Template, ...]:
+    """Return the templates an API version serves (every template when no version is given)."""
+    if adapter is None:
+        return TEMPLATE_READERS
+    return tuple(template for template in TEMPLATE_READERS if template.uri in adapter.templates)
 
 
 def typed_files(read: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -285,7 +346,7 @@ def typed_files(read: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[
 
     async def read_resource(rctx: ServerRequestContext[Any, Any], params: ReadResourceRequestParams) -> Any:
         result = await read(rctx, params)
-        found = _FILE_TEMPLATE.match(str(params.uri))
+        found = next((f for t in _FILE_TEMPLATES if (f := t.match(str(params.uri))) is not None), None)
         if found is None or not isinstance(result, ReadResourceResult):
             return result
         mime = mime_type_for(str(found["path"]))

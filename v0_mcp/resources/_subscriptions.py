@@ -48,9 +48,9 @@ from mcp.types import (
 
 from .._sdk import connection_of
 from ..api import NotFound, V0Client, V0Error
-from ..tools._adapter import Adapter
+from ..tools._adapter import Adapter, Sources
 from ..tools._runtime import Runtime, V0MCPServer, runtime_of
-from ..uris import CHAT, DEPLOYMENT_LOGS, MESSAGES
+from ..uris import CHAT, DEPLOYMENT_LOGS, MESSAGE, MESSAGES
 from ._listing import request_context
 from ._reading import describe, missing_chat, missing_deployment
 
@@ -75,7 +75,7 @@ MAX_WATCHES_PER_CONNECTION: Final = 16  # so one client cannot take every slot
 MAX_WATCHES_PER_LISTEN: Final = 16
 MAX_LISTENS_PER_CALLER: Final = 8  # open subscriptions/listen streams per v0 key (or connection without a key)
 
-_CHAT_TEMPLATES: Final = (UriTemplate.parse(CHAT), UriTemplate.parse(MESSAGES))
+_CHAT_TEMPLATES: Final = (UriTemplate.parse(CHAT), UriTemplate.parse(MESSAGES), UriTemplate.parse(MESSAGE))
 _LOGS_TEMPLATE: Final = UriTemplate.parse(DEPLOYMENT_LOGS)
 
 
@@ -125,13 +125,14 @@ class _ChatPoller:
 @dataclass
 class _LogsPoller:
     adapter: Adapter
+    sources: Sources
     v0: V0Client
     deployment_id: str
     _since: float | None = None
     _seen: set[str | None] = field(default_factory=set)
 
     async def _fetch(self) -> int:
-        page = await self.adapter.logs(self.v0, self.deployment_id, self._since)
+        page = await self.adapter.logs(self.sources, self.v0, self.deployment_id, self._since)
         new = [line for line in page.lines if line.id not in self._seen]
         self._seen.update(line.id for line in new)
         if page.next_since is not None:
@@ -152,7 +153,7 @@ def _poller_for(uri: str, runtime: Runtime, v0: V0Client) -> _Poller | None:
         if (found := template.match(uri)) is not None:
             return _ChatPoller(runtime.adapter, v0, str(found["chatId"]))
     if (found := _LOGS_TEMPLATE.match(uri)) is not None:
-        return _LogsPoller(runtime.adapter, v0, str(found["deploymentId"]))
+        return _LogsPoller(runtime.adapter, runtime, v0, str(found["deploymentId"]))
     return None
 
 
@@ -306,7 +307,8 @@ def subscribe_handlers(
                 code=INVALID_PARAMS,
                 message=(
                     f"{uri} cannot be subscribed to: subscriptions cover v0://chats/{{chatId}}, "
-                    "v0://chats/{chatId}/messages and v0://deployments/{deploymentId}/logs."
+                    "v0://chats/{chatId}/messages, v0://chats/{chatId}/messages/{messageId} "
+                    "and v0://deployments/{deploymentId}/logs."
                 ),
             )
         owner = _connection_of(rctx)

@@ -58,7 +58,7 @@ WAIT_FIELD: Final[FieldSpec] = (
         default=DEFAULT_WAIT,
         ge=0,
         le=MAX_WAIT,
-        description="Max seconds to wait, then pending with the ids; 0 returns at once",
+        description="Then pending with the ids; 0 returns at once",
     ),
 )
 

@@ -28,6 +28,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
 from ..api import Operation
+from ..app import tool_meta
 from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema, nullable_fields
 from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
 from ._vocabulary import Exposure, Kind
@@ -390,6 +391,7 @@ def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
         resolved_params=dict(resolved),
         resolver_plans=build_resolver_plans(resolved, names),
         annotations=annotations_for(spec.kind, idempotent=schemas["idempotent"]),
+        meta=tool_meta(spec.name),  # the MCP App view, for the tools that produce or change an app
     )
 
 

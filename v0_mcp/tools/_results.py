@@ -20,17 +20,28 @@ from typing import Any, Final, Literal
 from mcp.types import CallToolResult, ResourceLink, TextContent
 from pydantic import BaseModel, ConfigDict
 
-from ..uris import chat_uri, deployment_logs_uri, file_uri, messages_uri, project_uri, version_uri
+from ..uris import (
+    chat_file_uri,
+    chat_uri,
+    deployment_logs_uri,
+    file_uri,
+    message_uri,
+    messages_uri,
+    project_uri,
+    version_uri,
+)
 
 __all__ = [
     "MAX_RESULT_CHARS",
     "MAX_TEXT_CHARS",
     "Result",
+    "chat_file_link",
     "chat_link",
     "clip",
     "deployment_logs_link",
     "file_link",
     "made_anyway",
+    "message_link",
     "messages_link",
     "project_link",
     "render",
@@ -202,6 +213,16 @@ def chat_link(chat_id: str) -> ResourceLink:
 
 def messages_link(chat_id: str) -> ResourceLink:
     return _link(messages_uri(chat_id), f"messages of chat {chat_id}", "The whole thread as text", "text/plain")
+
+
+def message_link(chat_id: str, message_id: str) -> ResourceLink:
+    return _link(
+        message_uri(chat_id, message_id), f"message {message_id}", "The message in full, as text", "text/plain"
+    )
+
+
+def chat_file_link(chat_id: str, path: str, *, size: int | None = None) -> ResourceLink:
+    return _link(chat_file_uri(chat_id, path), path, f"{path} of chat {chat_id}", mime_type_for(path), size=size)
 
 
 def version_link(chat_id: str, version_id: str) -> ResourceLink:

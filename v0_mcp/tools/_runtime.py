@@ -21,6 +21,7 @@ from ._adapter import Adapter
 
 if TYPE_CHECKING:
     from ..api.vercel import VercelClient
+    from ..preview import LivePreviews
 
 __all__ = [
     "API_KEY_HEADER",
@@ -80,6 +81,7 @@ class Runtime:
     adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
     clock: Clock = field(default_factory=EventLoopClock)  # what generation waits measure and sleep with
     vercel: VercelClient | None = None  # API v2's deployments, logs and env vars; None without VERCEL_TOKEN
+    previews: LivePreviews | None = None  # API v2: the preview proxy, entered in the server's lifespan
     # v2 answers every file of a chat in full: kept per (caller's key, chat) until anything changes them.
     file_cache: dict[tuple[str | None, str], Any] = field(default_factory=dict, repr=False)
 
@@ -89,9 +91,17 @@ class Runtime:
             raise ToolError(NO_VERCEL_MESSAGE)
         return self.vercel
 
-    def preview_url(self, chat_id: str) -> str | None:
-        """Return the URL an agent or user opens to see a chat's preview, once the preview proxy is wired."""
-        return None
+    def preview_url(self, chat_id: str, v0: V0Client | None = None, *, answer: Any = None) -> str | None:
+        """Return the URL an agent or user opens in a plain browser to see a chat's preview, or None.
+
+        The URL is the loopback preview proxy's (v2 previews need a token header a browser cannot
+        send). Pass the caller's client (``client_for(ctx)``): the proxy refreshes the preview's
+        token with that key; and ``answer``, a ``chats.getPreview`` answer just had, if any.
+        None when this server does not serve previews (API v1: its results carry ``demoUrl``).
+        """
+        if self.previews is None:
+            return None
+        return self.previews.url_for(v0 or self.client, chat_id, answer=answer)
 
     def cached_files(self, v0: V0Client, chat_id: str) -> Any:
         """Return the chat's files as last read with ``v0``'s key, or None."""

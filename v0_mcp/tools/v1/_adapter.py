@@ -11,16 +11,29 @@ import typing
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Final
 
+import anyio
 from pydantic import BaseModel
 
-from ...api import ContentAccumulator, Operation, V0Client, content_text, paginate
-from .._adapter import ChatDocument, ChatSnapshot, Choice, Followed, GenerationStart, LogLine, LogPage, MessageView
+from ...api import ContentAccumulator, Operation, V0Client, V0Error, content_text, paginate
+from ...uris import CHAT, CHAT_FILE, DEPLOYMENT_LOGS, FILE, MESSAGE, MESSAGES, PROJECT, VERSION
+from .._adapter import (
+    ChatDocument,
+    ChatSnapshot,
+    Choice,
+    Followed,
+    GenerationStart,
+    LogLine,
+    LogPage,
+    MessageView,
+    Sources,
+)
 from .._shapes import ChatBrief
 from ._shapes import chat_brief_of, chat_of, files_of, last_assistant, project_of, version_of
 
 __all__ = ["V1", "V1Adapter"]
 
 _ASYNC: Final = "responseMode"
+_DEPLOYMENT_SOURCES: Final = 5  # versions whose deployments one completion looks at
 
 
 def _dump(model: Any) -> dict[str, Any]:
@@ -53,6 +66,8 @@ def _find_file(files: Sequence[Any] | None, path: str) -> Any:
 
 class V1Adapter:
     """API v1: a chat detail carries its latest version and its messages."""
+
+    templates: Final = frozenset({CHAT, MESSAGES, MESSAGE, VERSION, FILE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT})
 
     # -- generations ---------------------------------------------------------------------------------------------------
 
@@ -123,6 +138,9 @@ class V1Adapter:
         found = paginate(v0, "chats.findMessages", chatId=chat_id, limit=100, max_items=max_items)
         return [_message(message) async for message in found]
 
+    async def message(self, v0: V0Client, chat_id: str, message_id: str) -> MessageView:
+        return _message(await v0.call("chats.getMessage", chatId=chat_id, messageId=message_id))
+
     async def version_document(self, v0: V0Client, chat_id: str, version_id: str) -> dict[str, Any]:
         return _dump(version_of(await v0.call("chats.getVersion", chatId=chat_id, versionId=version_id)))
 
@@ -136,18 +154,25 @@ class V1Adapter:
             return None, sorted(file.name for file in version.files or [] if file.name)
         return found.content or "", []
 
-    async def logs(self, v0: V0Client, deployment_id: str, since: float | None = None) -> LogPage:
+    async def chat_file(self, sources: Sources, v0: V0Client, chat_id: str, path: str) -> tuple[str | None, list[str]]:
+        """Return a file of the chat's latest version."""
+        latest = (await v0.call("chats.getById", chatId=chat_id)).latestVersion
+        if latest is None:
+            return None, []
+        return await self.file(v0, chat_id, latest.id, path)
+
+    async def logs(self, sources: Sources, v0: V0Client, deployment_id: str, since: float | None = None) -> LogPage:
         arguments: dict[str, Any] = {"deploymentId": deployment_id}
         if since is not None:
             arguments["since"] = since
         page = await v0.call("deployments.findLogs", **arguments)
         return LogPage(lines=[_log(log) for log in page.logs or []], next_since=page.nextSince)
 
-    async def all_logs(self, v0: V0Client, deployment_id: str, max_items: int) -> list[LogLine]:
+    async def all_logs(self, sources: Sources, v0: V0Client, deployment_id: str, max_items: int) -> list[LogLine]:
         found = paginate(v0, "deployments.findLogs", deploymentId=deployment_id, max_items=max_items)
         return [_log(log) async for log in found]
 
-    async def project_document(self, v0: V0Client, project_id: str) -> dict[str, Any]:
+    async def project_document(self, sources: Sources, v0: V0Client, project_id: str) -> dict[str, Any]:
         return _dump(project_of(await v0.call("projects.getById", projectId=project_id)))
 
     async def recent_chats(self, v0: V0Client, limit: int, offset: int = 0) -> list[ChatBrief]:
@@ -160,17 +185,48 @@ class V1Adapter:
         page = await v0.call("chats.findVersions", chatId=chat_id, limit=limit)
         return [Choice(version.id, version.status or "") for version in page.data or []]
 
-    async def project_choices(self, v0: V0Client) -> list[Choice]:
+    async def message_choices(self, v0: V0Client, chat_id: str, limit: int) -> list[Choice]:
+        page = await v0.call("chats.findMessages", chatId=chat_id, limit=limit)
+        return [Choice(message.id, message.role or "") for message in page.data or []]
+
+    async def project_choices(self, sources: Sources, v0: V0Client) -> list[Choice]:
         page = await v0.call("projects.find")
         return [Choice(project.id, project.name or "") for project in page.data or []]
 
-    async def file_choices(self, v0: V0Client, chat_id: str, version_id: str) -> list[Choice]:
+    async def file_choices(self, sources: Sources, v0: V0Client, chat_id: str, version_id: str | None) -> list[Choice]:
+        if version_id is None:  # the chat's current files: its latest version's
+            latest = (await v0.call("chats.getById", chatId=chat_id)).latestVersion
+            if latest is None:
+                return []
+            version_id = latest.id
         version = await v0.call("chats.getVersion", chatId=chat_id, versionId=version_id)
         return [Choice(file.name, file.name) for file in version.files or [] if file.name]
 
-    async def deployment_choices(self, v0: V0Client, chat_id: str, version_id: str) -> list[Choice]:
-        page = await v0.call("deployments.find", chatId=chat_id, versionId=version_id)
-        return [Choice(deployment.id, deployment.webUrl or "") for deployment in page.data or []]
+    async def deployment_choices(
+        self, sources: Sources, v0: V0Client, chat_id: str | None, version_id: str | None
+    ) -> list[Choice]:
+        """Return deployments of the given version, else of a chat's recent versions, else of recent chats."""
+        if chat_id and version_id:
+            pairs = [(chat_id, version_id)]
+        elif chat_id:
+            versions = await self.version_choices(v0, chat_id, _DEPLOYMENT_SOURCES)
+            pairs = [(chat_id, version.value) for version in versions[:_DEPLOYMENT_SOURCES]]
+        else:
+            chats = await self.recent_chats(v0, _DEPLOYMENT_SOURCES)
+            pairs = [(chat.id, chat.latestVersionId) for chat in chats if chat.latestVersionId is not None]
+        found: list[Choice] = []
+
+        async def collect(chat: str, version: str) -> None:
+            try:
+                page = await v0.call("deployments.find", chatId=chat, versionId=version)
+            except V0Error:
+                return
+            found.extend(Choice(deployment.id, deployment.webUrl or "") for deployment in page.data or [])
+
+        async with anyio.create_task_group() as group:
+            for chat, version in pairs:
+                group.start_soon(collect, chat, version)
+        return found
 
 
 def _log(log: Any) -> LogLine:

@@ -125,7 +125,7 @@ async def _outcome(
         reply=clip(text) or None,
         filesEdited=edited_files(parts) or None,
         needsInput=needs_input(chat_id, task) if task is not None else None,
-        previewUrl=runtime.preview_url(chat_id),
+        previewUrl=runtime.preview_url(chat_id, v0),
         waitedSeconds=round(waited, 1),
         note="v0 waits on the user: answer with the resolve_task call in needsInput." if task is not None else None,
     )

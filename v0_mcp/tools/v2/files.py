@@ -72,6 +72,7 @@ class PreviewState(Result):
     status: str  # running, starting
     url: str | None = None
     expiresAt: str | None = None
+    previewUrl: str | None = None  # what a plain browser opens: the preview proxy (also while it starts)
 
 
 def _file_link(chat_id: str, info: ChatFileInfo) -> ResourceLink:
@@ -245,7 +246,8 @@ async def _preview(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResu
     with agent_errors(args):
         response = await v0.call("chats.getPreview", chatId=args["chatId"])
     result = _preview_state(response, args)
-    local = runtime.preview_url(args["chatId"])
+    local = runtime.preview_url(args["chatId"], v0, answer=response)
+    result.previewUrl = local
     if local is not None and result.status == "running":
         result.url = local  # the loopback proxy: no token in the URL an agent passes around
     return render(result, [chat_link(args["chatId"])])
