@@ -13,19 +13,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from v0_mcp.tools._toolsets import TOOLSETS  # noqa: E402
-from v0_mcp.tools.v1 import ALL_TOOLS  # noqa: E402
+from v0_mcp.tools import v1, v2  # noqa: E402
+from v0_mcp.tools._registry import ToolSpec  # noqa: E402
+from v0_mcp.tools._toolsets import TOOLSETS_OF  # noqa: E402
 
 README = ROOT / "README.md"
 BEGIN = "<!-- BEGIN GENERATED: tool tables (python scripts/generate_docs.py) -->"
 END = "<!-- END GENERATED: tool tables -->"
 
 
+TOOLS_OF: dict[str, tuple[ToolSpec, ...]] = {"v2": v2.ALL_TOOLS, "v1": v1.ALL_TOOLS}
+HEADINGS = {
+    "v2": "**API v2** (the default):",
+    "v1": "**API v1** (`--api-version v1`):",
+}
+
+
 def tool_tables() -> str:
-    """Return the Markdown table: one row per toolset, builder-profile tools in bold, in serving order."""
+    """Return one Markdown table per API version, v2 first (see :func:`tool_table`)."""
+    return "\n\n".join(f"{HEADINGS[version]}\n\n{tool_table(version)}" for version in TOOLSETS_OF)
+
+
+def tool_table(version: str) -> str:
+    """Return a version's table: one row per toolset, builder-profile tools in bold, in serving order."""
     rows = ["| toolset | what it holds | tools |", "|---|---|---|"]
-    for toolset in TOOLSETS:
-        specs = [spec for spec in ALL_TOOLS if spec.toolset == toolset.name]
+    for toolset in TOOLSETS_OF[version]:
+        specs = [spec for spec in TOOLS_OF[version] if spec.toolset == toolset.name]
         specs.sort(key=lambda spec: not spec.builder)  # builder tools first, else declaration order
         names = ", ".join(f"**{spec.name}**" if spec.builder else spec.name for spec in specs)
         rows.append(f"| `{toolset.name}` | {toolset.description} | {names} |")

@@ -1,8 +1,10 @@
 """Derive every tool's input and output JSON schema once, for the server to load at startup.
 
 Run ``python scripts/generate_tool_schemas.py`` after changing a tool's arguments,
-its result shape or the API models; ``tests/tools/test_stored_schemas.py`` fails
-when the stored schemas differ from what the models give.
+its result shape or the API models; it writes each API version's ``_schemas.json``
+(``tools/v1``, ``tools/v2``). ``tests/tools/test_stored_schemas.py`` and
+``tests/tools/v2/test_stored_schemas.py`` fail when the stored schemas differ from
+what the models give.
 """
 
 from __future__ import annotations
@@ -14,22 +16,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from v0_mcp.tools._registry import tool_schemas  # noqa: E402
-from v0_mcp.tools.v1 import ALL_TOOLS, SCHEMAS  # noqa: E402
+import importlib  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from types import ModuleType  # noqa: E402
+
+from v0_mcp.tools._registry import ToolSpec, tool_schemas  # noqa: E402
+
+VERSIONS = ("v2", "v1")
 
 
-def render() -> str:
-    """Return the stored-schemas file as it should be: sorted, one tool per top-level key."""
-    schemas = {spec.name: tool_schemas(spec) for spec in sorted(ALL_TOOLS, key=lambda spec: spec.name)}
+def tools_of(version: str) -> ModuleType:
+    """Return the package of a version's tools (``ALL_TOOLS``, ``SCHEMAS``)."""
+    return importlib.import_module(f"v0_mcp.tools.{version}")
+
+
+def render(specs: Sequence[ToolSpec] | None = None) -> str:
+    """Return a stored-schemas file as it should be: sorted, one tool per top-level key (v1's by default)."""
+    specs = tools_of("v1").ALL_TOOLS if specs is None else specs
+    schemas = {spec.name: tool_schemas(spec) for spec in sorted(specs, key=lambda spec: spec.name)}
     return json.dumps(schemas, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def main(check: bool = False) -> int:
-    text = render()
-    if check:
-        return 0 if SCHEMAS.exists() and SCHEMAS.read_text(encoding="utf-8") == text else 1
-    SCHEMAS.write_text(text, encoding="utf-8")
-    return 0
+def main(check: bool = False, versions: Sequence[str] = VERSIONS) -> int:
+    stale = 0
+    for version in versions:
+        tools = tools_of(version)
+        text = render(tools.ALL_TOOLS)
+        path: Path = tools.SCHEMAS
+        if check:
+            stale += not (path.exists() and path.read_text(encoding="utf-8") == text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

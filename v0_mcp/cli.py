@@ -18,7 +18,7 @@ from typing import Final
 from . import __version__
 from ._redact import Redactor
 from .settings import VARIABLES, Settings
-from .tools._toolsets import valid_toolsets
+from .tools._toolsets import BUILDER, EVERYTHING, TOOLSETS_OF
 
 __all__ = ["main", "parse_settings"]
 
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         if var.flag is None:
             continue
         default = f" (default {var.default_text()})" if var.default_text() else ""
-        meaning = f"comma list of {', '.join(valid_toolsets())}" if var.field == "toolsets" else var.help
+        meaning = _toolsets_help() if var.field == "toolsets" else var.help
         help_text = f"{meaning}{default} [{var.env}]"
         if var.kind == "bool":
             # BooleanOptionalAction: --read-only / --no-read-only, so a flag can switch off what the env turned on.
@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
             metavar = "{" + ",".join(var.choices) + "}" if var.choices else _METAVARS.get(var.kind, var.field.upper())
             parser.add_argument(var.flag, dest=var.field, default=argparse.SUPPRESS, metavar=metavar, help=help_text)
     return parser
+
+
+def _toolsets_help() -> str:
+    """Say which toolsets each API version has (they differ: v2 has files, v1 has versions)."""
+    per_version = "; ".join(f"{v}: {', '.join(t.name for t in ts)}" for v, ts in TOOLSETS_OF.items())
+    return f"comma list of {BUILDER}, {EVERYTHING} or toolsets ({per_version})"
 
 
 def _epilog() -> str:

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Final
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from typing import TYPE_CHECKING, Final
 
 import httpx
 from mcp.server.mcpserver import MCPServer
 
 from . import __version__
 from ._protocol import accept_log_levels, drop_stateless_methods
-from .api import V0Client
+from .api import V0Client, build_client
 from .completions import register_completions
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
 from .tools import Runtime, Selection, select, to_mcp_tool
+from .tools._adapter import Adapter
 from .tools._registry import load_schemas
 from .tools._runtime import AppState, V0MCPServer
-from .tools.v1 import ALL_TOOLS, SCHEMAS
 
-__all__ = ["INSTRUCTIONS", "V0MCPServer", "build_server", "demo_client"]
+if TYPE_CHECKING:
+    from .api.vercel import VercelClient
+
+__all__ = ["INSTRUCTIONS", "INSTRUCTIONS_OF", "V0MCPServer", "build_server", "demo_client", "demo_clients"]
 
 logger = logging.getLogger(__name__)
 
-INSTRUCTIONS: Final = """\
+INSTRUCTIONS_V2: Final = """\
+v0 builds web apps (Next.js) from prompts. The flow:
+1. create_chat(message=what to build) -> chatId, messageId, reply, files edited.
+   If status is "pending", call wait_for_generation(chatId, messageId). If the result has needsInput,
+   v0 asks something: answer with the resolve_task call it gives.
+2. Iterate: send_message(chatId, message=the change); or edit files directly: get_chat_files(chatId) lists
+   them (paths=[...] for contents), update_chat_files(chatId, files=[{path, content}], null content deletes).
+3. See it: get_preview(chatId) -> URL.
+4. Ship: create_deployment(chatId) follows the build to READY or ERROR -> get_deployment_logs(deploymentId);
+   fix and deploy again. Deployments need VERCEL_TOKEN (and VERCEL_TEAM_ID) in the server's environment.
+Ids come from results: chatId, messageId, deploymentId. Destructive tools need confirmation.
+"""
+
+INSTRUCTIONS_V1: Final = """\
 v0 builds web apps (Next.js) from prompts. The flow:
 1. create_chat(message=what to build) -> chatId, reply, demoUrl, files.
    If status is "pending", call wait_for_generation.
@@ -36,6 +54,9 @@ v0 builds web apps (Next.js) from prompts. The flow:
    get_deployment_errors; fix and deploy again.
 Ids come from results: chatId, versionId (latestVersion), deploymentId. Destructive tools need confirmation.
 """
+
+INSTRUCTIONS_OF: Final[Mapping[str, str]] = {"v2": INSTRUCTIONS_V2, "v1": INSTRUCTIONS_V1}
+INSTRUCTIONS: Final = INSTRUCTIONS_V2  # the default version's
 
 
 class _LazySimulator(httpx.AsyncBaseTransport):
@@ -54,58 +75,110 @@ class _LazySimulator(httpx.AsyncBaseTransport):
         return await self._transport.handle_async_request(request)
 
 
+def demo_clients(settings: Settings) -> tuple[V0Client, Callable[[], VercelClient | None]]:
+    """Return a v0 client wired in process to one fresh simulator, and how to make its Vercel client.
+
+    The simulator serves v1 at ``/v1``, v2 at ``/v2`` and Vercel at ``/vercel``, with
+    the same state behind v2 and Vercel; the demo key is the Vercel token too. The
+    Vercel client (v2 only) is made on first use: its models are not loaded at startup.
+    """
+    transport = _LazySimulator(settings)
+    key = settings.api_key or "demo"
+    version = settings.api_version
+    client = build_client(version, key, f"http://127.0.0.1/{version}", transport=transport)
+
+    @functools.cache
+    def vercel() -> VercelClient | None:
+        if version != "v2":
+            return None
+        from .api.vercel import VercelClient
+
+        return VercelClient(key, team_id="", base_url="http://127.0.0.1/vercel", transport=transport)
+
+    return client, vercel
+
+
 def demo_client(settings: Settings) -> V0Client:
     """Return a client wired in process to a fresh simulator with a seeded workspace."""
-    return V0Client(
-        api_key=settings.api_key or "demo", base_url="http://127.0.0.1/v1", transport=_LazySimulator(settings)
-    )
+    return demo_clients(settings)[0]
+
+
+def vercel_client(settings: Settings) -> VercelClient | None:
+    """Return the Vercel client API v2's deployment tools use, or None without ``VERCEL_TOKEN``."""
+    if settings.api_version != "v2" or not (settings.vercel_token or "").strip():
+        return None
+    from .api.vercel import VercelClient
+
+    return VercelClient(settings.vercel_token, team_id=settings.vercel_team_id or "", base_url=settings.vercel_api_url)
 
 
 def _lifespan(
-    settings: Settings, client: V0Client | None, runtime: Runtime | None
+    settings: Settings, client: V0Client | None, runtime: Runtime | None, adapter: Adapter
 ) -> Callable[[V0MCPServer], AbstractAsyncContextManager[AppState]]:
     """Return the lifespan that hands each run of the server its state and :class:`Runtime`.
 
     A run is the stdio process, the HTTP session manager, or one SSE connection. A
-    client to the real v0 is made for each run and closed when the run ends. The
-    demo's in-process simulator is made once, so every run sees the same workspace
-    (it holds no sockets). A client or runtime passed in belongs to the caller.
+    client to the real v0 (and on v2 to Vercel) is made for each run and closed when
+    the run ends. The demo's in-process simulator is made once, so every run sees the
+    same workspace (it holds no sockets). A client or runtime passed in belongs to the caller.
     """
+    demo_vercel: Callable[[], VercelClient | None] | None = None
     if runtime is None and client is None and settings.demo:
-        client = demo_client(settings)
+        client, demo_vercel = demo_clients(settings)
 
     @asynccontextmanager
     async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
         if runtime is not None:
             yield AppState(runtime)
+        elif client is not None and demo_vercel is not None:
+            yield AppState(Runtime(client=client, adapter=adapter, vercel=demo_vercel()))
         elif client is not None:
-            yield AppState(Runtime(client=client))
+            async with AsyncExitStack() as stack:
+                vercel = vercel_client(settings)
+                if vercel is not None:
+                    await stack.enter_async_context(vercel)
+                yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel))
         else:
-            async with V0Client(settings.api_key, base_url=settings.api_url) as owned:
-                yield AppState(Runtime(client=owned))
+            async with AsyncExitStack() as stack:
+                owned = await stack.enter_async_context(
+                    build_client(settings.api_version, settings.api_key, settings.api_url)
+                )
+                own_vercel = vercel_client(settings)
+                if own_vercel is not None:
+                    await stack.enter_async_context(own_vercel)
+                yield AppState(Runtime(client=owned, adapter=adapter, vercel=own_vercel))
 
     return lifespan
 
 
 def build_server(settings: Settings, *, client: V0Client | None = None, runtime: Runtime | None = None) -> V0MCPServer:
-    """Build the server for ``settings``; pass ``client`` (or a whole ``runtime``) to talk to a v0 of your own."""
+    """Build the server for ``settings``; pass ``client`` (or a whole ``runtime``) to talk to a v0 of your own.
+
+    Only the selected API version's tools are imported (cold start is measured). A
+    runtime passed in is given that version's adapter.
+    """
+    tools = importlib.import_module(f"{__package__}.tools.{settings.api_version}")
+    vocabulary = tools.VOCABULARY
+    if runtime is not None:
+        runtime.adapter = vocabulary.adapter
     selection = Selection(
         toolsets=None if settings.toolsets == {"builder"} else settings.toolsets,
         tools=settings.tools,
         exclude=settings.exclude_tools,
         read_only=settings.read_only,
+        version=settings.api_version,
     )
-    specs = select(ALL_TOOLS, selection)
-    stored = load_schemas(SCHEMAS)
+    specs = select(tools.ALL_TOOLS, selection)
+    stored = load_schemas(tools.SCHEMAS)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
         description="Build, iterate on, edit and deploy apps with v0",
-        instructions=INSTRUCTIONS,
+        instructions=INSTRUCTIONS_OF[settings.api_version],
         website_url="https://v0.app",
         version=__version__,
         tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
-        lifespan=_lifespan(settings, client, runtime),
+        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter),
     )
     register_resources(server)
     register_completions(server)

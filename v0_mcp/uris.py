@@ -11,12 +11,14 @@ from urllib.parse import quote
 
 __all__ = [
     "CHAT",
+    "CHAT_FILE",
     "DEPLOYMENT_LOGS",
     "FILE",
     "MESSAGES",
     "PROJECT",
     "TEMPLATES",
     "VERSION",
+    "chat_file_uri",
     "chat_uri",
     "deployment_logs_uri",
     "file_uri",
@@ -31,6 +33,7 @@ VERSION: Final = "v0://chats/{chatId}/versions/{versionId}"
 FILE: Final = "v0://chats/{chatId}/versions/{versionId}/files/{+path}"
 DEPLOYMENT_LOGS: Final = "v0://deployments/{deploymentId}/logs"
 PROJECT: Final = "v0://projects/{projectId}"
+CHAT_FILE: Final = "v0://chats/{chatId}/files/{+path}"  # API v2: a chat's files, no versions
 TEMPLATES: Final = (CHAT, MESSAGES, VERSION, FILE, DEPLOYMENT_LOGS, PROJECT)
 
 
@@ -49,6 +52,11 @@ def version_uri(chat_id: str, version_id: str) -> str:
 def file_uri(chat_id: str, version_id: str, path: str) -> str:
     """Return the URI of a file of a version (its path percent-encoded except ``/``)."""
     return f"v0://chats/{chat_id}/versions/{version_id}/files/{quote(path, safe='/')}"
+
+
+def chat_file_uri(chat_id: str, path: str) -> str:
+    """Return the URI of a chat's file on API v2 (its path percent-encoded except ``/``)."""
+    return f"v0://chats/{chat_id}/files/{quote(path, safe='/')}"
 
 
 def deployment_logs_uri(deployment_id: str) -> str:

@@ -43,5 +43,7 @@ def test_a_layer_never_imports_the_layers_above_it(layer: str, forbidden: tuple[
 
 def test_tools_never_build_urls() -> None:
     for path in (PACKAGE / "tools").rglob("*.py"):
-        assert "https://api.v0.dev" not in path.read_text(), path.name
-        assert "/v1/" not in path.read_text(), path.name
+        # A vocabulary names Vercel endpoints (``vercel:GET /v1/projects/...``): the catalogue builds those URLs.
+        text = "\n".join(line for line in path.read_text().splitlines() if "vercel:" not in line)
+        assert "https://api.v0.dev" not in text, path.name
+        assert "/v1/" not in text, path.name

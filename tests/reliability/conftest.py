@@ -26,7 +26,7 @@ from v0_mcp.tools import Runtime
 
 API_KEY: Final = "v0-reliability-key-4b1d"
 BASE_URL: Final = "http://127.0.0.1/v1"
-ALL_TOOLS: Final = Settings(toolsets=frozenset({"all"}))
+ALL_TOOLS: Final = Settings(api_version="v1", toolsets=frozenset({"all"}))
 ERAS: Final = ("auto", "legacy")
 
 Scope = MutableMapping[str, Any]

@@ -84,7 +84,7 @@ async def test_200_concurrent_calls_over_streamable_http_succeed_and_leave_no_ta
                 tool, arguments = calls[(number + call) % len(calls)]
                 calling.start_soon(_call, client, tool, arguments, results)
 
-    async with in_process_client(sim) as v0, http_server(v0, Settings(transport="http")) as url:
+    async with in_process_client(sim) as v0, http_server(v0, Settings(api_version="v1", transport="http")) as url:
         async with Client(url, mode=ERA) as warm_up:  # starts what lives as long as the server
             await warm_up.call_tool("list_chats", {})
         baseline = running_tasks()

@@ -43,7 +43,9 @@ class CountingTransport(httpx.AsyncBaseTransport):
 def make_server(client: V0Client, **runtime: Any) -> V0MCPServer:
     """Return a new server with every tool, resource, completion and prompt, polling fast, over ``client``."""
     options: dict[str, Any] = {"poll_interval": 0.05, "max_poll_interval": 0.1, **runtime}
-    server = build_server(Settings(toolsets=frozenset({"all"})), runtime=Runtime(client=client, **options))
+    server = build_server(
+        Settings(api_version="v1", toolsets=frozenset({"all"})), runtime=Runtime(client=client, **options)
+    )
     register_resources(server)
     register_completions(server)
     register_prompts(server)

@@ -25,6 +25,7 @@ async def demo_server(era: str) -> AsyncIterator[Client]:
     """Start ``python -m v0_mcp --demo`` and connect to it in protocol era ``era``."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("V0_API", "V0_MCP"))}
     env["V0_MCP_DEMO_DELAY"] = "0.3"
+    env["V0_API_VERSION"] = "v1"
     parameters = StdioServerParameters(command=sys.executable, args=["-m", "v0_mcp", "--demo"], env=env)
     async with Client(parameters, mode=era) as client:
         yield client

@@ -25,12 +25,13 @@ from v0_mcp.tools import Runtime
 
 API_KEY: Final = "v0-tools-test-key-0c7e1f"
 BASE_URL: Final = "http://127.0.0.1/v1"
-ALL: Final = Settings(toolsets=frozenset({"all"}))
+ALL: Final = Settings(api_version="v1", toolsets=frozenset({"all"}))
 VOCABULARY: Final[dict[str, Any]] = json.loads((SPEC_DIR / "tool-vocabulary.json").read_text())
 VOCABULARY_ENTRIES: Final[dict[str, dict[str, Any]]] = {
     entry["tool"]: entry for entry in [*VOCABULARY["operations"], *VOCABULARY["workflow_tools"]]
 }
 ERAS: Final = ["auto", "legacy"]
+V1_ENV: Final = {"V0_API_VERSION": "v1"}  # the environment of a server that serves API v1 (the default is v2)
 
 
 def make_v0(sim: Simulator, api_key: str | None = API_KEY, **options: Any) -> V0Client:

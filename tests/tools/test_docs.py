@@ -9,8 +9,10 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import ROOT
-from v0_mcp.tools._toolsets import TOOLSETS
-from v0_mcp.tools.v1 import ALL_TOOLS
+from v0_mcp.tools import v1, v2
+from v0_mcp.tools._toolsets import TOOLSETS_OF
+
+TOOLS_OF = {"v1": v1.ALL_TOOLS, "v2": v2.ALL_TOOLS}
 
 
 @pytest.fixture
@@ -27,22 +29,31 @@ def test_readme_tool_tables_are_current(generator: ModuleType) -> None:
     assert generator.main(check=True) == 0, "run: python scripts/generate_docs.py"
 
 
-def test_every_tool_and_toolset_appears_in_the_tables(generator: ModuleType) -> None:
-    table = generator.tool_tables()
-    for toolset in TOOLSETS:
+@pytest.mark.parametrize("version", ["v2", "v1"])
+def test_every_tool_and_toolset_appears_in_the_tables(generator: ModuleType, version: str) -> None:
+    table = generator.tool_table(version)
+    for toolset in TOOLSETS_OF[version]:
         assert f"| `{toolset.name}` | {toolset.description} |" in table
-    for spec in ALL_TOOLS:
+    for spec in TOOLS_OF[version]:
         assert (f"**{spec.name}**" if spec.builder else spec.name) in table
 
 
-def test_the_tables_change_when_a_tool_changes(generator: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tables_show_v2_first(generator: ModuleType) -> None:
+    tables = generator.tool_tables()
+    assert tables.index("API v2") < tables.index("API v1")
+
+
+@pytest.mark.parametrize("version", ["v2", "v1"])
+def test_the_tables_change_when_a_tool_changes(
+    generator: ModuleType, monkeypatch: pytest.MonkeyPatch, version: str
+) -> None:
     before = generator.render((ROOT / "README.md").read_text())
-    monkeypatch.setattr(generator, "ALL_TOOLS", ALL_TOOLS[1:])
+    monkeypatch.setitem(generator.TOOLS_OF, version, TOOLS_OF[version][1:])
     assert generator.render((ROOT / "README.md").read_text()) != before
 
 
 def test_only_the_marked_region_is_rewritten(generator: ModuleType) -> None:
     text = f"intro\n{generator.BEGIN}\nstale\n{generator.END}\noutro\n"
     rendered = generator.render(text)
-    assert rendered.startswith(f"intro\n{generator.BEGIN}\n| toolset |")
+    assert rendered.startswith(f"intro\n{generator.BEGIN}\n**API v2**")
     assert rendered.endswith(f"{generator.END}\noutro\n")

@@ -171,7 +171,7 @@ async def test_without_a_key_every_call_explains_how_to_set_it(era: str, tool: s
 async def test_without_a_key_the_server_still_builds_and_lists_its_tools(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("V0_API_KEY", raising=False)
 
-    server = build_server(Settings())
+    server = build_server(Settings(api_version="v1"))
 
     async with Client(server, mode="legacy") as client:
         assert (await client.list_tools()).tools

@@ -15,7 +15,7 @@ from mcp.types import Tool
 from pydantic import BaseModel
 
 from tests.conftest import SPEC_DIR
-from tests.tools.conftest import ALL, VOCABULARY_ENTRIES, connect, make_server
+from tests.tools.conftest import ALL, V1_ENV, VOCABULARY_ENTRIES, connect, make_server
 from v0_mcp.cli import parse_settings
 from v0_mcp.settings import Settings
 from v0_mcp.tools._schema import compact_schema
@@ -360,7 +360,7 @@ def budget_tokens(tools: list[Tool]) -> int:
     ],
 )
 async def test_context_budget(profile: str, argv: list[str], limit: int, capsys: pytest.CaptureFixture[str]) -> None:
-    tools = await list_tools(parse_settings(argv, env={}))
+    tools = await list_tools(parse_settings(argv, env=V1_ENV))
     tokens = budget_tokens(tools)
     figure = f"context budget: {profile}: {len(tools)} tools, {tokens} tokens (limit {limit})"
     with capsys.disabled():

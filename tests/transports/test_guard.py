@@ -36,7 +36,7 @@ ATTACKER = "attacker.example"
 @asynccontextmanager
 async def in_process(**options: Any) -> AsyncIterator[httpx.AsyncClient]:
     """The HTTP app ``v0-mcp`` would serve for these settings, in process (no socket is bound)."""
-    settings = Settings(demo=True, transport="http", auth_token=TOKEN, **options)
+    settings = Settings(api_version="v1", demo=True, transport="http", auth_token=TOKEN, **options)
     server = build_server(settings)
     app = build_http_app(server, settings)
     transport = httpx.ASGITransport(app=app)

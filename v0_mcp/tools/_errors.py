@@ -21,7 +21,7 @@ from ..api import (
     V0TimeoutError,
     V0TransportError,
 )
-from ._toolsets import TOOLSETS
+from ._toolsets import TOOLSETS_OF
 from ._vocabulary import Exposure
 
 __all__ = ["NO_KEY_MESSAGE", "agent_errors"]
@@ -52,12 +52,15 @@ def _not_found_hint(arguments: Mapping[str, Any]) -> str:
 
 
 # Where to look for what a write may have made before its answer was lost.
-_CHECK_WITH: Final[Mapping[str, str]] = {toolset.name: toolset.lister for toolset in TOOLSETS}
+# Keyed by (version, toolset): v1's and v2's toolsets share names but not listers.
+_CHECK_WITH: Final[Mapping[tuple[str, str], str]] = {
+    (version, toolset.name): toolset.lister for version, toolsets in TOOLSETS_OF.items() for toolset in toolsets
+}
 
 
 def _transport_message(exc: V0TransportError, tool: Exposure | None, op: Operation | None) -> str:
     if exc.request_sent and tool is not None and op is not None and op.id == exc.operation and not op.idempotent:
-        where = _CHECK_WITH.get(tool.toolset, "the matching list_* tool")
+        where = _CHECK_WITH.get((tool.version or "v1", tool.toolset), "the matching list_* tool")
         return (
             f"v0's answer was lost ({exc}): the request reached v0 and may have been carried out. "
             f"Check with {where} before calling {tool.tool} again, so nothing is made twice."

@@ -46,7 +46,7 @@ __all__ = [
     "tool_schemas",
 ]
 
-TOOLSETS: Final[tuple[str, ...]] = toolset_names()
+TOOLSETS: Final[tuple[str, ...]] = toolset_names("v1")  # v1's names; a version's own: toolset_names(version)
 
 # Handlers receive the request context, the validated arguments and any resolved values.
 Handler = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
@@ -156,6 +156,7 @@ class Selection:
     tools: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     read_only: bool = False
+    version: str = "v2"  # the API version whose toolsets the names are checked against and ordered by
 
 
 class UnknownNameError(ValueError):
@@ -169,8 +170,9 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
         raise UnknownNameError(
             f"unknown tool(s): {', '.join(sorted(unknown))}. Valid tools: {', '.join(sorted(names))}"
         )
-    if selection.toolsets is not None and (bad := selection.toolsets - set(valid_toolsets())):
-        valid = ", ".join(valid_toolsets())
+    valid_names = valid_toolsets(selection.version)
+    if selection.toolsets is not None and (bad := selection.toolsets - set(valid_names)):
+        valid = ", ".join(valid_names)
         raise UnknownNameError(f"unknown toolset(s): {', '.join(sorted(bad))}. Valid toolsets: {valid}")
 
     def enabled(spec: ToolSpec) -> bool:
@@ -181,8 +183,8 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
         wanted = selection.toolsets if selection.toolsets is not None else frozenset({BUILDER})
         return EVERYTHING in wanted or spec.toolset in wanted or (BUILDER in wanted and spec.builder)
 
-    order = {name: index for index, name in enumerate(TOOLSETS)}
-    return sorted(filter(enabled, specs), key=lambda s: (order[s.toolset], s.name))
+    order = {name: index for index, name in enumerate(toolset_names(selection.version))}
+    return sorted(filter(enabled, specs), key=lambda s: (order.get(s.toolset, len(order)), s.name))
 
 
 # Agents send null for optional arguments they mean to leave out, and v0 refuses null where

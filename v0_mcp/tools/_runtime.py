@@ -10,17 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
 
 import anyio
 from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 
 from ..api import V0Client
 from ._adapter import Adapter
 
-__all__ = ["API_KEY_HEADER", "AppState", "Clock", "EventLoopClock", "Runtime", "V0MCPServer", "runtime_of"]
+if TYPE_CHECKING:
+    from ..api.vercel import VercelClient
+
+__all__ = [
+    "API_KEY_HEADER",
+    "NO_VERCEL_MESSAGE",
+    "AppState",
+    "Clock",
+    "EventLoopClock",
+    "Runtime",
+    "V0MCPServer",
+    "runtime_of",
+]
 
 API_KEY_HEADER: Final = "x-v0-api-key"
+_MAX_CACHED_CHATS: Final = 32  # whole file sets are large: keep the chats an agent works on, not all it saw
+NO_VERCEL_MESSAGE: Final = (
+    "No Vercel token is configured: deployments, their logs and env vars are read from Vercel on API v2. "
+    "Set VERCEL_TOKEN (https://vercel.com/account/tokens) and VERCEL_TEAM_ID (the team that owns v0's projects) "
+    "in the MCP server's environment; every other tool works without them."
+)
 
 
 class Clock(Protocol):
@@ -60,6 +79,35 @@ class Runtime:
     subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
     adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
     clock: Clock = field(default_factory=EventLoopClock)  # what generation waits measure and sleep with
+    vercel: VercelClient | None = None  # API v2's deployments, logs and env vars; None without VERCEL_TOKEN
+    # v2 answers every file of a chat in full: kept per (caller's key, chat) until anything changes them.
+    file_cache: dict[tuple[str | None, str], Any] = field(default_factory=dict, repr=False)
+
+    def require_vercel(self) -> VercelClient:
+        """Return the Vercel client, or fail the tool call with what to set."""
+        if self.vercel is None or not self.vercel.has_token:
+            raise ToolError(NO_VERCEL_MESSAGE)
+        return self.vercel
+
+    def preview_url(self, chat_id: str) -> str | None:
+        """Return the URL an agent or user opens to see a chat's preview, once the preview proxy is wired."""
+        return None
+
+    def cached_files(self, v0: V0Client, chat_id: str) -> Any:
+        """Return the chat's files as last read with ``v0``'s key, or None."""
+        return self.file_cache.get((v0.key_digest, chat_id))
+
+    def cache_files(self, v0: V0Client, chat_id: str, files: Any) -> None:
+        key = (v0.key_digest, chat_id)
+        self.file_cache.pop(key, None)
+        self.file_cache[key] = files  # newest last: the oldest chats go first when the cache is full
+        while len(self.file_cache) > _MAX_CACHED_CHATS:
+            del self.file_cache[next(iter(self.file_cache))]
+
+    def forget_files(self, chat_id: str) -> None:
+        """Drop every cached copy of a chat's files (a generation, an edit or a restore changed them)."""
+        for key in [key for key in self.file_cache if key[1] == chat_id]:
+            del self.file_cache[key]
 
     def client_for(self, ctx: Context[Any, Any]) -> V0Client:
         """Return the client for this request: the caller's own key over HTTP, else the server's."""

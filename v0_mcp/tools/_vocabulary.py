@@ -10,16 +10,17 @@ a test keeps the two equal. The API catalogues know nothing of this.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Final, Literal
 
 from ..api import Catalogue, Operation
 from ._adapter import Adapter
 
-__all__ = ["Exposure", "Kind", "Vocabulary"]
+__all__ = ["VERCEL_PREFIX", "Exposure", "Kind", "Vocabulary", "vercel_operation"]
 
 Kind = Literal["read", "write", "destructive"]
+VERCEL_PREFIX: Final = "vercel:"  # an operation of the Vercel REST API, not of v0's
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,23 @@ class Exposure:
     kind: Kind
     builder: bool
     operations: tuple[str, ...] = ()  # empty for workflow tools (wait_for_generation)
+    version: str = ""  # the API version, filled in by its Vocabulary
+
+    @property
+    def vercel(self) -> tuple[str, ...]:
+        """The Vercel endpoints behind the tool (``vercel:GET /v13/...`` entries), without the prefix."""
+        return tuple(op.removeprefix(VERCEL_PREFIX) for op in self.operations if op.startswith(VERCEL_PREFIX))
+
+
+def vercel_operation(entry: str) -> Operation:
+    """Return the Vercel catalogue's operation for ``vercel:METHOD PATH`` (or ``METHOD PATH``)."""
+    from ..api.vercel._catalogue import CATALOGUE  # loaded only by the tools that call Vercel
+
+    method, _, path = entry.removeprefix(VERCEL_PREFIX).partition(" ")
+    found = next((op for op in CATALOGUE if op.method == method and op.path == path), None)
+    if found is None:
+        raise KeyError(f"the Vercel catalogue has no {method} {path}")
+    return found
 
 
 class Vocabulary:
@@ -42,7 +60,7 @@ class Vocabulary:
         self.version: Final = version
         self.adapter: Final = adapter  # the version's seam for waits, resources and completions
         self._catalogue = catalogue  # a loader: the catalogue imports the version's models
-        self.exposures: tuple[Exposure, ...] = tuple(exposures)
+        self.exposures: tuple[Exposure, ...] = tuple(replace(e, version=version) for e in exposures)
         self._by_tool = {exposure.tool: exposure for exposure in self.exposures}
         if len(self._by_tool) != len(self.exposures):
             raise ValueError(f"a tool is declared twice in the {version} vocabulary")
@@ -64,12 +82,13 @@ class Vocabulary:
         return iter(self.exposures)
 
     def operation(self, tool: str) -> Operation:
-        """Return the main operation behind ``tool``."""
+        """Return the main operation behind ``tool`` (a Vercel one for ``vercel:METHOD PATH``)."""
         exposure = self[tool]
         if not exposure.operations:
             raise KeyError(f"{self.version} tool {tool!r} is not backed by an operation")
-        return self.catalogue[exposure.operations[0]]
+        main = exposure.operations[0]
+        return vercel_operation(main) if main.startswith(VERCEL_PREFIX) else self.catalogue[main]
 
     def exposing(self, operation_id: str) -> Exposure | None:
-        """Return the tool whose main call is ``operation_id``, if any."""
+        """Return the tool whose main call is ``operation_id``, if any (v0 operations only)."""
         return next((e for e in self.exposures if e.operations[:1] == (operation_id,)), None)

@@ -1,0 +1,26 @@
+"""API v2's tools: one module per toolset, every tool declared in its module's TOOLS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from .._registry import ToolSpec
+from . import account, chats, deployments, files, hooks, mcp_servers, projects, settings
+from ._vocabulary import VOCABULARY
+
+__all__ = ["ALL_TOOLS", "SCHEMAS", "VOCABULARY"]
+
+ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
+    *chats.TOOLS,
+    *files.TOOLS,
+    *deployments.TOOLS,
+    *projects.TOOLS,
+    *hooks.TOOLS,
+    *mcp_servers.TOOLS,
+    *account.TOOLS,
+    *settings.TOOLS,
+)
+
+SCHEMAS: Final = Path(__file__).with_name("_schemas.json")
+"""Every tool's input and output schema, derived ahead of time by ``scripts/generate_tool_schemas.py``."""
