@@ -21,10 +21,9 @@ from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, 
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import anyio
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
@@ -42,16 +41,28 @@ from ._query import encode_query
 from ._sse import StreamEvent
 from ._versions import V1, ApiVersion
 
+if TYPE_CHECKING:  # httpx loads with the first request, not with the server (cold start is measured)
+    import httpx
+
 __all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client"]
 
 DEFAULT_BASE_URL: Final = V1.default_base_url
 _USER_AGENT: Final = f"v0-mcp/{__version__}"
 _STREAM_MODE: Final = "experimental_stream"
-# Failures that happen before the request leaves: even a create is safe to send again.
-_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# Failures worth another try when repeating the request is harmless. A read timeout is not
-# among them: asking a slow server again only multiplies the wait.
-_TRANSIENT: Final = (httpx.NetworkError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
+
+
+def _retryable(exc: httpx.RequestError, *, idempotent: bool) -> bool:
+    """Whether a request that failed without a response is worth sending again."""
+    import httpx
+
+    # Failures that happen before the request leaves: even a create is safe to send again.
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return True
+    # Failures worth another try when repeating the request is harmless. A read timeout is not
+    # among them: asking a slow server again only multiplies the wait.
+    transient = (httpx.NetworkError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
+    return idempotent and isinstance(exc, transient)
+
 
 logger = logging.getLogger("v0_mcp.api")
 
@@ -73,6 +84,8 @@ class Timeouts:
 
     def for_request(self, *, generation: bool) -> httpx.Timeout:
         """Return the httpx timeout for one request."""
+        import httpx
+
         read = self.generation if generation else self.read
         return httpx.Timeout(connect=self.connect, read=read, write=self.write, pool=self.pool)
 
@@ -205,6 +218,40 @@ def _problems(exc: ValidationError, data: Any, *, union: bool = False) -> list[t
     return problems
 
 
+class _Pool:
+    """A client's connection pool (one ``httpx.AsyncClient``), shared with its views and opened on first use.
+
+    Opening it imports httpx, which costs a server's cold start about as much as all
+    of v0-mcp's own modules; a server that is only listed never pays it.
+    """
+
+    def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None, timeouts: Timeouts) -> None:
+        self._base_url = base_url
+        self._transport = transport
+        self._timeouts = timeouts
+        self._http: httpx.AsyncClient | None = None
+        self._closed = False
+
+    def http(self) -> httpx.AsyncClient:
+        if self._http is None:
+            if self._closed:  # closed before it was ever opened: refuse as httpx does after aclose()
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            import httpx
+
+            self._http = httpx.AsyncClient(
+                base_url=self._base_url,
+                transport=self._transport,
+                timeout=self._timeouts.for_request(generation=False),
+                headers={"User-Agent": _USER_AGENT},
+            )
+        return self._http
+
+    async def aclose(self) -> None:
+        self._closed = True
+        if self._http is not None:
+            await self._http.aclose()
+
+
 class V0Client:
     """An async client for the v0 Platform API (v1 by default), with one method per kind of response.
 
@@ -230,7 +277,7 @@ class V0Client:
     * **params** - query parameters sent with every call (Vercel's ``teamId``).
     """
 
-    _http: httpx.AsyncClient
+    _pool: _Pool
     _owner: bool
 
     def __init__(
@@ -253,12 +300,7 @@ class V0Client:
         self._timeouts = timeouts or Timeouts()
         self._retry = retry or RetryPolicy()
         self._session_token: str | None = None
-        self._http = httpx.AsyncClient(
-            base_url=self._base_url + "/",
-            transport=transport,
-            timeout=self._timeouts.for_request(generation=False),
-            headers={"User-Agent": _USER_AGENT},
-        )
+        self._pool = _Pool(self._base_url + "/", transport, self._timeouts)
         self._owner = True
 
     # -- configuration ---------------------------------------------------------------------------------------------
@@ -309,9 +351,14 @@ class V0Client:
         view._retry = self._retry
         view._session_token = None
         view._catalogue = self._catalogue
-        view._http = self._http
+        view._pool = self._pool
         view._owner = False
         return view
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The connection pool, shared with every view; opened on first use."""
+        return self._pool.http()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -333,7 +380,7 @@ class V0Client:
     async def aclose(self) -> None:
         """Close the connection pool (a view from :meth:`with_api_key` leaves it open)."""
         if self._owner:
-            await self._http.aclose()
+            await self._pool.aclose()
 
     async def __aenter__(self) -> V0Client:
         return self
@@ -420,6 +467,8 @@ class V0Client:
             await response.aclose()
 
     async def _events(self, op: Operation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+        import httpx
+
         if response.headers.get("content-type", "").startswith("application/json"):
             # A server that does not stream answers with the final object: one event.
             try:
@@ -438,6 +487,8 @@ class V0Client:
             raise
 
     async def _read(self, op: Operation, response: httpx.Response) -> bytes:
+        import httpx
+
         try:
             return await response.aread()
         except httpx.RequestError as exc:
@@ -538,6 +589,8 @@ class V0Client:
 
     async def _send(self, prepared: _Prepared, *, stream: bool) -> httpx.Response:
         """Send with retries and return a success response; raise a :class:`V0Error` otherwise."""
+        import httpx
+
         op, policy = prepared.operation, self._retry
         attempt = 0
         while True:
@@ -546,8 +599,7 @@ class V0Client:
             try:
                 response = await self._http.send(request, stream=stream)
             except httpx.RequestError as exc:
-                retryable = isinstance(exc, _NOT_SENT) or (op.idempotent and isinstance(exc, _TRANSIENT))
-                delay = policy.delay(attempt, None) if retryable else None
+                delay = policy.delay(attempt, None) if _retryable(exc, idempotent=op.idempotent) else None
                 if delay is None:
                     raise self._transport_error(exc, op) from exc
                 logger.info("%s: %s; retrying in %.2fs", op.id, type(exc).__name__, delay)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
 from ._client import RetryPolicy, Timeouts, V0Client
 from ._versions import api_version
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["build_client"]
 

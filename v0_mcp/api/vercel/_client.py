@@ -15,26 +15,28 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import anyio
-import httpx
 from pydantic import ValidationError
 
 from .._client import RetryPolicy, Timeouts, V0Client
 from .._versions import VERCEL
-from ._models import (
-    BatchRemoveEnvResult,
-    CreateEnvResult,
-    DeleteDeploymentResult,
-    Deployment,
-    DeploymentList,
-    EnvVar,
-    EnvVarList,
-    Project,
-    ProjectList,
-    RuntimeLogLine,
-)
+
+if TYPE_CHECKING:  # httpx and the models load with the first call, not with the client
+    import httpx
+
+    from ._models import (
+        BatchRemoveEnvResult,
+        CreateEnvResult,
+        DeleteDeploymentResult,
+        Deployment,
+        DeploymentList,
+        EnvVar,
+        EnvVarList,
+        Project,
+        ProjectList,
+    )
 
 __all__ = ["FINAL_STATES", "StreamRead", "VercelClient"]
 
@@ -173,6 +175,8 @@ class VercelClient:
         read = await self._read_lines(
             "getRuntimeLogs", deadline, max_lines, projectId=project_id, deploymentId=deployment_id
         )
+        from ._models import RuntimeLogLine
+
         lines = []
         for item in read.items:
             try:
@@ -228,6 +232,8 @@ class VercelClient:
 
     async def _read_lines(self, operation: str, deadline: float, limit: int, **arguments: Any) -> StreamRead:
         """Read one JSON value per line until the server closes, ``deadline`` seconds pass or ``limit`` lines came."""
+        import httpx
+
         read = StreamRead()
         with anyio.move_on_after(deadline) as scope:
             async with self._core.open(operation, **arguments) as response:
