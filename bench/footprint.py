@@ -3,7 +3,8 @@
 The same measure as the context-budget test: name, title, description, inputSchema and
 annotations of every tool as compact JSON, in characters / 4. The outputSchema total is
 reported apart (clients may or may not show it to the model). The baseline is the whole
-API, ``--toolsets all``.
+API, ``--toolsets all``, of the same API version: each version (``--api-version v1`` and
+``v2``) is reported beside the other, with the toolsets it declares.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from ._common import Figure, Section
 __all__ = ["budget_tokens", "run"]
 
 BUDGET_KEYS: Final = ("name", "title", "description", "inputSchema", "annotations")
-TOOLSETS: Final = ("chats", "versions", "projects", "deployments", "hooks", "integrations", "account", "mcp_servers")
+VERSIONS: Final = ("v1", "v2")
 BUILDER_LIMIT: Final = 2_500  # tokens, as in the budget test
+LIMITS: Final = {"builder (default)": BUILDER_LIMIT, "all": 9_000, "all --read-only": 3_500}
 
 
 def _tokens(data: Any) -> int:
@@ -36,40 +38,58 @@ def budget_tokens(tools: list[Tool]) -> int:
     return total // 4
 
 
-async def _listed(argv: list[str]) -> list[Tool]:
-    from v0_mcp.api import V0Client
+async def _listed(version: str, argv: list[str]) -> list[Tool]:
+    from v0_mcp.api import build_client
     from v0_mcp.cli import parse_settings
     from v0_mcp.server import build_server
 
-    async with V0Client("unused", base_url="http://127.0.0.1/v1") as v0:
+    argv = ["--api-version", version, *argv]
+    async with build_client(version, "unused", f"http://127.0.0.1/{version}") as v0:
         server = build_server(parse_settings(argv, env={}), client=v0)
         async with Client(server) as client:
             return (await client.list_tools()).tools
 
 
-async def run(*, quick: bool) -> Section:
-    section = Section("footprint", "Context footprint of tools/list (tokens = chars / 4)")
-    profiles: dict[str, list[str]] = {
+def _profiles(version: str) -> dict[str, list[str]]:
+    from v0_mcp.tools._toolsets import toolset_names
+
+    return {
         "builder (default)": [],
         "all": ["--toolsets", "all"],
         "all --read-only": ["--toolsets", "all", "--read-only"],
-        **{f"toolset {name}": ["--toolsets", name] for name in TOOLSETS},
+        **{f"toolset {name}": ["--toolsets", name] for name in toolset_names(version)},
     }
-    listed = {profile: await _listed(argv) for profile, argv in profiles.items()}
-    whole = budget_tokens(listed["all"])
-    rows: dict[str, dict[str, int]] = {}
-    for profile, tools in listed.items():
-        tokens = budget_tokens(tools)
-        outputs = sum(_tokens(tool.output_schema) for tool in tools if tool.output_schema)
-        rows[profile] = {"tools": len(tools), "tokens": tokens, "output_schema_tokens": outputs}
-        target = f"<= {BUILDER_LIMIT} tokens" if profile.startswith("builder") else None
-        met = tokens <= BUILDER_LIMIT if target else None
+
+
+async def run(*, quick: bool) -> Section:
+    section = Section("footprint", "Context footprint of tools/list (tokens = chars / 4)")
+    details: dict[str, dict[str, dict[str, int]]] = {}
+    for version in VERSIONS:
+        listed = {profile: await _listed(version, argv) for profile, argv in _profiles(version).items()}
+        whole = budget_tokens(listed["all"])
+        rows: dict[str, dict[str, int]] = {}
+        for profile, tools in listed.items():
+            tokens = budget_tokens(tools)
+            outputs = sum(_tokens(tool.output_schema) for tool in tools if tool.output_schema)
+            rows[profile] = {"tools": len(tools), "tokens": tokens, "output_schema_tokens": outputs}
+            limit = LIMITS.get(profile)
+            target = f"<= {limit} tokens" if limit else None
+            met = tokens <= limit if limit else None
+            section.figures.append(
+                Figure(
+                    f"{version}: {profile}: {len(tools)} tools",
+                    tokens,
+                    "tokens",
+                    f"{version}: all tools",
+                    whole,
+                    target=target,
+                    met=met,
+                )
+            )
+        all_outputs = rows["all"]["output_schema_tokens"]
         section.figures.append(
-            Figure(f"{profile}: {len(tools)} tools", tokens, "tokens", "all tools", whole, target=target, met=met)
+            Figure(f"{version}: outputSchema total, all tools", all_outputs, "tokens", f"{version}: tools/list", whole)
         )
-    all_outputs = rows["all"]["output_schema_tokens"]
-    section.figures.append(
-        Figure("outputSchema total, all tools", all_outputs, "tokens", "tools/list of all tools", whole)
-    )
-    section.details = {"profiles": rows}
+        details[version] = rows
+    section.details = {"profiles": details}
     return section
