@@ -77,3 +77,22 @@ async def test_a_client_closed_before_its_first_request_refuses_to_send() -> Non
     await v0.aclose()
     with pytest.raises(RuntimeError, match="closed"):
         await v0.call("chats.list")
+
+
+async def test_a_transport_can_be_made_when_the_first_request_is_sent() -> None:
+    """A caller (the demo's in-process simulator) can build a client without importing httpx itself."""
+    import httpx
+
+    from v0_mcp.api import build_client
+
+    made: list[httpx.MockTransport] = []
+
+    def make() -> httpx.MockTransport:
+        made.append(httpx.MockTransport(lambda request: httpx.Response(200, json={"data": [], "object": "list"})))
+        return made[0]
+
+    async with build_client("v1", "key", "http://127.0.0.1/v1", transport=make) as v0:
+        assert made == []
+        await v0.call("chats.find")
+        await v0.with_api_key("other").call("chats.find")
+    assert len(made) == 1

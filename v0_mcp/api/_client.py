@@ -42,7 +42,12 @@ from ._sse import StreamEvent
 from ._versions import V1, ApiVersion
 
 if TYPE_CHECKING:  # httpx loads with the first request, not with the server (cold start is measured)
+    from typing import TypeAlias
+
     import httpx
+
+    # A transport, or what makes one when the pool opens (so a caller need not import httpx to build a client).
+    Transport: TypeAlias = httpx.AsyncBaseTransport | Callable[[], httpx.AsyncBaseTransport]
 
 __all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client"]
 
@@ -225,7 +230,7 @@ class _Pool:
     of v0-mcp's own modules; a server that is only listed never pays it.
     """
 
-    def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None, timeouts: Timeouts) -> None:
+    def __init__(self, base_url: str, transport: Transport | None, timeouts: Timeouts) -> None:
         self._base_url = base_url
         self._transport = transport
         self._timeouts = timeouts
@@ -238,9 +243,12 @@ class _Pool:
                 raise RuntimeError("Cannot send a request, as the client has been closed.")
             import httpx
 
+            transport = self._transport
+            if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+                transport = transport()
             self._http = httpx.AsyncClient(
                 base_url=self._base_url,
-                transport=self._transport,
+                transport=transport,
                 timeout=self._timeouts.for_request(generation=False),
                 headers={"User-Agent": _USER_AGENT},
             )
@@ -270,7 +278,8 @@ class V0Client:
     * **base_url** - defaults to ``V0_API_URL``, else the version's own
       (``https://api.v0.dev/v1`` on v1).
     * **transport** - an ``httpx.AsyncBaseTransport`` (a mock, or an in-process
-      simulator); defaults to real HTTP.
+      simulator), or a function that makes one when the first request is sent;
+      defaults to real HTTP.
     * **timeouts** - a :class:`Timeouts`.
     * **retry** - a :class:`RetryPolicy`.
     * **api** - the :class:`ApiVersion` to speak (see :func:`~v0_mcp.api.build_client`).
@@ -285,7 +294,7 @@ class V0Client:
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
         api: ApiVersion = V1,

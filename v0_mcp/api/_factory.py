@@ -8,7 +8,7 @@ from ._client import RetryPolicy, Timeouts, V0Client
 from ._versions import api_version
 
 if TYPE_CHECKING:
-    import httpx
+    from ._client import Transport
 
 __all__ = ["build_client"]
 
@@ -17,7 +17,7 @@ def build_client(
     version: str,
     api_key: str | None = None,
     base_url: str | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: Transport | None = None,
     *,
     timeouts: Timeouts | None = None,
     retry: RetryPolicy | None = None,

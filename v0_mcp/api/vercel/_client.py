@@ -23,9 +23,8 @@ from pydantic import ValidationError
 from .._client import RetryPolicy, Timeouts, V0Client
 from .._versions import VERCEL
 
-if TYPE_CHECKING:  # httpx and the models load with the first call, not with the client
-    import httpx
-
+if TYPE_CHECKING:  # the models (and httpx) load with the first call, not with the client
+    from .._client import Transport
     from ._models import (
         BatchRemoveEnvResult,
         CreateEnvResult,
@@ -78,7 +77,7 @@ class VercelClient:
         *,
         team_id: str | None = None,
         base_url: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
