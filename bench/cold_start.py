@@ -96,7 +96,7 @@ def spread(ratios: list[float]) -> str:
 
 
 async def run(*, quick: bool) -> Section:
-    rounds = 3 if quick else 20
+    rounds = 6 if quick else 20
     section = Section("cold_start", "Cold start over stdio")
     compileall.compile_dir(str(Path(v0_mcp.__file__).parent), quiet=1)
     measured = commands()
