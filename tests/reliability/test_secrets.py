@@ -297,8 +297,9 @@ async def stop(process: anyio.abc.Process) -> None:
 
 
 def spawn_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a spawned server serving API v1 (whose env var tools these tests drive)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("V0_API", "V0_MCP"))}
-    return {**env, **extra}
+    return {**env, "V0_API_VERSION": "v1", **extra}
 
 
 # -- helpers -----------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The MCP face of v0: shared tool machinery here, each API version's tools in its own folder.
 
-``tools.v1`` declares v1's tools (one module per toolset, ``ALL_TOOLS``) over its
-vocabulary; :func:`select` filters a version's tools (toolsets, tools, exclusions,
+``tools.v1`` and ``tools.v2`` declare each version's tools (one module per toolset,
+``ALL_TOOLS``) over its vocabulary; :func:`select` filters a version's tools (toolsets, tools, exclusions,
 read-only) and :func:`to_mcp_tool` builds what the server serves. Importing this
 package loads no API version: the server imports the one it serves.
 """

@@ -9,12 +9,13 @@ import httpx
 import pytest
 
 from tests.conftest import no_sleep
-from tests.tools.conftest import API_KEY, open_agent
+from tests.tools.conftest import API_KEY, open_agent, text_of
 from tests.tools.v2.conftest import ALL_V2, V2_URL, make_v2_server
 from v0_mcp.api import RetryPolicy, build_client
 from v0_mcp.server import V0MCPServer
 from v0_mcp.simulator import Simulator
 from v0_mcp.tools import Runtime
+from v0_mcp.tools._results import MAX_RESULT_CHARS
 
 
 class Counting(httpx.AsyncBaseTransport):
@@ -114,3 +115,18 @@ async def test_get_preview_says_starting_then_running(server: V0MCPServer, sim: 
         running = await agent.ok("get_preview", {"chatId": chat["chatId"]})
     assert starting["status"] == "starting" and "url" not in starting
     assert running["status"] == "running" and running["url"].startswith("http")
+
+
+async def test_contents_asked_for_stay_inside_the_result_cap(server: V0MCPServer) -> None:
+    big = "x" * 40_000
+    async with open_agent(server, "auto") as agent:
+        chat = await agent.ok("create_chat", {"message": "Build a docs site", "waitSeconds": 30})
+        files = [{"path": f"docs/part{i}.md", "content": big} for i in range(3)]
+        await agent.ok("update_chat_files", {"chatId": chat["chatId"], "files": files})
+        paths = [file["path"] for file in files]
+        result = await agent.call("get_chat_files", {"chatId": chat["chatId"], "paths": paths})
+    data = result.structured_content or {}
+    assert len(text_of(result)) <= MAX_RESULT_CHARS
+    assert [c["path"] for c in data["contents"]] == paths  # every path answered, the later ones cut
+    assert data["contents"][0]["content"] == big and data["contents"][-1]["cut"] is True
+    assert "resource" in data["note"]

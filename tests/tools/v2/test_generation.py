@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -23,8 +24,10 @@ async def slow_server() -> AsyncIterator[V0MCPServer]:
 
 async def test_progress_tells_which_files_v0_edits(slow_server: V0MCPServer, era: str) -> None:
     messages: list[str] = []
+    values: list[float] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        values.append(progress)
         messages.append(message or "")
 
     async with open_agent(slow_server, era) as agent:
@@ -35,6 +38,7 @@ async def test_progress_tells_which_files_v0_edits(slow_server: V0MCPServer, era
     edits = [message for message in messages if "editing " in message]
     assert edits, messages
     assert any(path in " ".join(edits) for path in result["filesEdited"])
+    assert messages[0].startswith("v0 started") and all(b > a for a, b in itertools.pairwise(values))
 
 
 async def test_a_generation_past_its_budget_returns_its_ids_and_wait_for_generation_finishes_it(

@@ -26,7 +26,7 @@ from ...api import V0Client
 from ...uris import chat_file_uri
 from .._endpoint import DOCS
 from .._errors import agent_errors
-from .._generation import WAIT_FIELD, wait_for
+from .._generation import WAIT_FIELD, Progress, wait_for
 from .._registry import Declared, ToolSpec
 from .._results import Result, chat_link, clip, messages_link, mime_type_for, render
 from .._runtime import Runtime, runtime_of
@@ -50,6 +50,10 @@ _WHAT_TO_DO: Final[Mapping[str, str]] = {
     "content-filter": "Rephrase the request and send it with send_message.",
     "length": "Ask for the rest with send_message (e.g. 'continue'), or split the change into smaller steps.",
 }
+
+
+class GenerationFailed(ToolError):
+    """v0 ended the generation with a failure: reported as is, never as a lost wait."""
 
 
 class V2Generation(Result):
@@ -106,7 +110,7 @@ async def _outcome(
 
     reason = message.finishReason
     if reason in _FAILED:
-        raise ToolError(
+        raise GenerationFailed(
             f"{_FAILED[reason]} (finishReason {reason!r}) in chat {chat_id}, message {message.id}. "
             f"{_WHAT_TO_DO[reason]} The chat and its files are as they were before this message."
         )
@@ -128,9 +132,15 @@ async def _outcome(
 
 
 async def _wait(
-    ctx: Context[Any, Any], v0: V0Client, runtime: Runtime, chat_id: str, message_id: str | None, budget: float
+    ctx: Context[Any, Any],
+    v0: V0Client,
+    runtime: Runtime,
+    chat_id: str,
+    message_id: str | None,
+    budget: float,
+    progress: Progress | None = None,
 ) -> V2Generation:
-    waited = await wait_for(ctx, v0, runtime, chat_id, message_id, budget)
+    waited = await wait_for(ctx, v0, runtime, chat_id, message_id, budget, progress)
     return await _outcome(v0, runtime, chat_id, waited.messageId or message_id, waited.status, waited.waitedSeconds)
 
 
@@ -147,12 +157,13 @@ def _start_handler(tool: str) -> Any:
         chat_id = str(getattr(started, "chatId", None) or args["chatId"])
         message_id = getattr(started, "messageId", None)
         runtime.forget_files(chat_id)
-        await ctx.report_progress(0.0, budget or None, f"v0 started: chat {chat_id}")
+        progress = Progress(ctx, budget, runtime.clock)  # one per call: its values strictly increase
+        await progress(f"v0 started: chat {chat_id}")
         if budget == 0:
             return _render(await _outcome(v0, runtime, chat_id, message_id, "pending", 0.0))
         try:
             with agent_errors(args):
-                result = await _wait(ctx, v0, runtime, chat_id, message_id, budget)
+                result = await _wait(ctx, v0, runtime, chat_id, message_id, budget, progress)
         except anyio.get_cancelled_exc_class():
             with anyio.CancelScope(shield=True), anyio.move_on_after(10):
                 if message_id:
@@ -161,9 +172,9 @@ def _start_handler(tool: str) -> Any:
                     except Exception as exc:
                         logger.warning("could not stop generation %s: %s", message_id, type(exc).__name__)
             raise
+        except GenerationFailed:
+            raise
         except ToolError as exc:
-            if "finishReason" in str(exc):
-                raise
             result = _lost(chat_id, message_id, str(exc))
         except Exception as exc:  # the chat exists: never lose its id, whatever went wrong while waiting
             logger.warning("lost track of generation in chat %s: %s", chat_id, type(exc).__name__)
