@@ -2,32 +2,24 @@
 
 The demo simulator allows 600 requests a minute, as v0 does; a benchmark loop would
 spend its time in 429 retries instead of measuring. Everything else is the real
-``v0-mcp`` command: same settings, same server, same transport.
+``v0-mcp`` command: same settings, same server, same transport, either API version.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-import httpx
+from v0_mcp import cli, simulator
 
-from v0_mcp import cli, server
-from v0_mcp.api import V0Client
-from v0_mcp.settings import Settings
+_Config = simulator.SimulatorConfig
 
 
-def unthrottled_demo_client(settings: Settings) -> V0Client:
-    """Return what ``server.demo_client`` returns, over a simulator without a rate limit."""
-    from v0_mcp.simulator import Simulator, SimulatorConfig
-
-    config = SimulatorConfig(seed_workspace=True, generation_delay=settings.generation_delay, rate_limit=10**9)
-    return V0Client(
-        api_key=settings.api_key or "demo",
-        base_url="http://127.0.0.1/v1",
-        transport=httpx.ASGITransport(app=Simulator(config).app),
-    )
+def unthrottled_config(**options: Any) -> simulator.SimulatorConfig:
+    """Return the configuration the demo asks for, without a rate limit (the demo builds it on first request)."""
+    return _Config(**{**options, "rate_limit": 10**9})
 
 
 if __name__ == "__main__":
-    server.demo_client = unthrottled_demo_client
+    simulator.SimulatorConfig = unthrottled_config  # type: ignore[misc,assignment]
     cli.main(["--demo", *sys.argv[1:]])

@@ -36,7 +36,7 @@ async def run(*, quick: bool) -> Section:
     calls = 100 if quick else 1000
     section = Section("overhead", "Per-call overhead of get_chat (MCP over stdio vs direct V0Client)")
     with simulator() as api_url:
-        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_MCP_LOG_LEVEL="WARNING")
+        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_API_VERSION="v1", V0_MCP_LOG_LEVEL="WARNING")
         async with V0Client(SIM_KEY, base_url=api_url) as v0:
             chat_id = (await v0.call("chats.find")).data[0].id
             peer = await StdioPeer.spawn([sys.executable, "-m", "v0_mcp"], env)

@@ -51,7 +51,7 @@ async def run(*, quick: bool) -> Section:
     direct: list[float] = []
     async with serving(sim) as api_url:
         ws = sim.workspace(SIM_KEY)
-        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_MCP_LOG_LEVEL="WARNING")
+        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_API_VERSION="v1", V0_MCP_LOG_LEVEL="WARNING")
         params = StdioServerParameters(command=sys.executable, args=["-m", "v0_mcp"], env=env)
         async with Client(params) as client:
             for n in range(rounds):

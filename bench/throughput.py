@@ -72,7 +72,7 @@ async def run(*, quick: bool) -> Section:
             ("chats.getVersion", {"chatId": chat.id, "versionId": chat.latestVersion.id}),
         ]
         port = free_port()
-        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_MCP_LOG_LEVEL="WARNING")
+        env = child_env(V0_API_URL=api_url, V0_API_KEY=SIM_KEY, V0_API_VERSION="v1", V0_MCP_LOG_LEVEL="WARNING")
         command = [sys.executable, "-m", "v0_mcp", "--transport", "http", "--port", str(port)]
         quiet = asyncio.subprocess.DEVNULL
         server = await asyncio.create_subprocess_exec(*command, env=env, stdin=quiet, stdout=quiet, stderr=quiet)

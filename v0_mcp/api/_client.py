@@ -22,10 +22,9 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import anyio
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
@@ -43,16 +42,33 @@ from ._query import encode_query
 from ._sse import StreamEvent
 from ._versions import V1, ApiVersion
 
+if TYPE_CHECKING:  # httpx loads with the first request, not with the server (cold start is measured)
+    from typing import TypeAlias
+
+    import httpx
+
+    # A transport, or what makes one when the pool opens (so a caller need not import httpx to build a client).
+    Transport: TypeAlias = httpx.AsyncBaseTransport | Callable[[], httpx.AsyncBaseTransport]
+
 __all__ = ["DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client", "retry_budget"]
 
 DEFAULT_BASE_URL: Final = V1.default_base_url
 _USER_AGENT: Final = f"v0-mcp/{__version__}"
 _STREAM_MODE: Final = "experimental_stream"
-# Failures that happen before the request leaves: even a create is safe to send again.
-_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# Failures worth another try when repeating the request is harmless. A read timeout is not
-# among them: asking a slow server again only multiplies the wait.
-_TRANSIENT: Final = (httpx.NetworkError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
+
+
+def _retryable(exc: httpx.RequestError, *, idempotent: bool) -> bool:
+    """Whether a request that failed without a response is worth sending again."""
+    import httpx
+
+    # Failures that happen before the request leaves: even a create is safe to send again.
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return True
+    # Failures worth another try when repeating the request is harmless. A read timeout is not
+    # among them: asking a slow server again only multiplies the wait.
+    transient = (httpx.NetworkError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
+    return idempotent and isinstance(exc, transient)
+
 
 logger = logging.getLogger("v0_mcp.api")
 
@@ -74,6 +90,8 @@ class Timeouts:
 
     def for_request(self, *, generation: bool) -> httpx.Timeout:
         """Return the httpx timeout for one request."""
+        import httpx
+
         read = self.generation if generation else self.read
         return httpx.Timeout(connect=self.connect, read=read, write=self.write, pool=self.pool)
 
@@ -233,6 +251,43 @@ def _problems(exc: ValidationError, data: Any, *, union: bool = False) -> list[t
     return problems
 
 
+class _Pool:
+    """A client's connection pool (one ``httpx.AsyncClient``), shared with its views and opened on first use.
+
+    Opening it imports httpx, which costs a server's cold start about as much as all
+    of v0-mcp's own modules; a server that is only listed never pays it.
+    """
+
+    def __init__(self, base_url: str, transport: Transport | None, timeouts: Timeouts) -> None:
+        self._base_url = base_url
+        self._transport = transport
+        self._timeouts = timeouts
+        self._http: httpx.AsyncClient | None = None
+        self._closed = False
+
+    def http(self) -> httpx.AsyncClient:
+        if self._http is None:
+            if self._closed:  # closed before it was ever opened: refuse as httpx does after aclose()
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            import httpx
+
+            transport = self._transport
+            if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+                transport = transport()
+            self._http = httpx.AsyncClient(
+                base_url=self._base_url,
+                transport=transport,
+                timeout=self._timeouts.for_request(generation=False),
+                headers={"User-Agent": _USER_AGENT},
+            )
+        return self._http
+
+    async def aclose(self) -> None:
+        self._closed = True
+        if self._http is not None:
+            await self._http.aclose()
+
+
 class V0Client:
     """An async client for the v0 Platform API (v1 by default), with one method per kind of response.
 
@@ -251,14 +306,15 @@ class V0Client:
     * **base_url** - defaults to ``V0_API_URL``, else the version's own
       (``https://api.v0.dev/v1`` on v1).
     * **transport** - an ``httpx.AsyncBaseTransport`` (a mock, or an in-process
-      simulator); defaults to real HTTP.
+      simulator), or a function that makes one when the first request is sent;
+      defaults to real HTTP.
     * **timeouts** - a :class:`Timeouts`.
     * **retry** - a :class:`RetryPolicy`.
     * **api** - the :class:`ApiVersion` to speak (see :func:`~v0_mcp.api.build_client`).
     * **params** - query parameters sent with every call (Vercel's ``teamId``).
     """
 
-    _http: httpx.AsyncClient
+    _pool: _Pool
     _owner: bool
 
     def __init__(
@@ -266,7 +322,7 @@ class V0Client:
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
         api: ApiVersion = V1,
@@ -281,12 +337,7 @@ class V0Client:
         self._timeouts = timeouts or Timeouts()
         self._retry = retry or RetryPolicy()
         self._session_token: str | None = None
-        self._http = httpx.AsyncClient(
-            base_url=self._base_url + "/",
-            transport=transport,
-            timeout=self._timeouts.for_request(generation=False),
-            headers={"User-Agent": _USER_AGENT},
-        )
+        self._pool = _Pool(self._base_url + "/", transport, self._timeouts)
         self._owner = True
 
     # -- configuration ---------------------------------------------------------------------------------------------
@@ -337,9 +388,14 @@ class V0Client:
         view._retry = self._retry
         view._session_token = None
         view._catalogue = self._catalogue
-        view._http = self._http
+        view._pool = self._pool
         view._owner = False
         return view
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The connection pool, shared with every view; opened on first use."""
+        return self._pool.http()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -361,7 +417,7 @@ class V0Client:
     async def aclose(self) -> None:
         """Close the connection pool (a view from :meth:`with_api_key` leaves it open)."""
         if self._owner:
-            await self._http.aclose()
+            await self._pool.aclose()
 
     async def __aenter__(self) -> V0Client:
         return self
@@ -448,6 +504,8 @@ class V0Client:
             await response.aclose()
 
     async def _events(self, op: Operation, response: httpx.Response) -> AsyncGenerator[StreamEvent, None]:
+        import httpx
+
         if response.headers.get("content-type", "").startswith("application/json"):
             # A server that does not stream answers with the final object: one event.
             try:
@@ -466,6 +524,8 @@ class V0Client:
             raise
 
     async def _read(self, op: Operation, response: httpx.Response) -> bytes:
+        import httpx
+
         try:
             return await response.aread()
         except httpx.RequestError as exc:
@@ -566,6 +626,8 @@ class V0Client:
 
     async def _send(self, prepared: _Prepared, *, stream: bool) -> httpx.Response:
         """Send with retries and return a success response; raise a :class:`V0Error` otherwise."""
+        import httpx
+
         op, policy = prepared.operation, self._retry
         attempt = 0
         while True:
@@ -574,8 +636,7 @@ class V0Client:
             try:
                 response = await self._http.send(request, stream=stream)
             except httpx.RequestError as exc:
-                retryable = isinstance(exc, _NOT_SENT) or (op.idempotent and isinstance(exc, _TRANSIENT))
-                delay = _fits_budget(policy.delay(attempt, None)) if retryable else None
+                delay = _fits_budget(policy.delay(attempt, None)) if _retryable(exc, idempotent=op.idempotent) else None
                 if delay is None:
                     raise self._transport_error(exc, op) from exc
                 logger.info("%s: %s; retrying in %.2fs", op.id, type(exc).__name__, delay)

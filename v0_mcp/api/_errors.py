@@ -35,9 +35,10 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "Conflict",
@@ -352,15 +353,17 @@ def api_error(
     )
 
 
-_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_DESCRIPTIONS: Final[tuple[tuple[type[httpx.RequestError], str], ...]] = (
-    (httpx.ConnectTimeout, "timed out connecting to the v0 API"),
-    (httpx.ReadTimeout, "timed out waiting for the v0 API to answer"),
-    (httpx.WriteTimeout, "timed out sending the request to the v0 API"),
-    (httpx.PoolTimeout, "timed out waiting for a free connection to the v0 API"),
-    (httpx.ConnectError, "could not connect to the v0 API"),
-    (httpx.RemoteProtocolError, "the v0 API closed the connection unexpectedly"),
-)
+def _descriptions() -> tuple[tuple[type[httpx.RequestError], str], ...]:
+    import httpx  # loaded by the request that failed, not with the package
+
+    return (
+        (httpx.ConnectTimeout, "timed out connecting to the v0 API"),
+        (httpx.ReadTimeout, "timed out waiting for the v0 API to answer"),
+        (httpx.WriteTimeout, "timed out sending the request to the v0 API"),
+        (httpx.PoolTimeout, "timed out waiting for a free connection to the v0 API"),
+        (httpx.ConnectError, "could not connect to the v0 API"),
+        (httpx.RemoteProtocolError, "the v0 API closed the connection unexpectedly"),
+    )
 
 
 def transport_error(
@@ -371,10 +374,13 @@ def transport_error(
     service: str = "v0",
 ) -> V0TransportError:
     """Translate an httpx failure that produced no response (``service`` names the API in the message)."""
+    import httpx
+
     fallback = "network error talking to the v0 API"
-    description = next((text for cls, text in _DESCRIPTIONS if isinstance(exc, cls)), fallback)
+    description = next((text for cls, text in _descriptions() if isinstance(exc, cls)), fallback)
     description = description.replace("the v0 API", f"the {service} API")
     detail = str(exc).strip()
     message = redact(f"{description} ({detail})" if detail else description, secrets)
     cls = V0TimeoutError if isinstance(exc, httpx.TimeoutException) else V0TransportError
-    return cls(message, operation=operation, request_sent=not isinstance(exc, _NOT_SENT))
+    not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+    return cls(message, operation=operation, request_sent=not isinstance(exc, not_sent))

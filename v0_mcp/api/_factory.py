@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
 from ._client import RetryPolicy, Timeouts, V0Client
 from ._versions import api_version
+
+if TYPE_CHECKING:
+    from ._client import Transport
 
 __all__ = ["build_client"]
 
@@ -14,7 +17,7 @@ def build_client(
     version: str,
     api_key: str | None = None,
     base_url: str | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: Transport | None = None,
     *,
     timeouts: Timeouts | None = None,
     retry: RetryPolicy | None = None,

@@ -15,26 +15,27 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import anyio
-import httpx
 from pydantic import ValidationError
 
 from .._client import RetryPolicy, Timeouts, V0Client
 from .._versions import VERCEL
-from ._models import (
-    BatchRemoveEnvResult,
-    CreateEnvResult,
-    DeleteDeploymentResult,
-    Deployment,
-    DeploymentList,
-    EnvVar,
-    EnvVarList,
-    Project,
-    ProjectList,
-    RuntimeLogLine,
-)
+
+if TYPE_CHECKING:  # the models (and httpx) load with the first call, not with the client
+    from .._client import Transport
+    from ._models import (
+        BatchRemoveEnvResult,
+        CreateEnvResult,
+        DeleteDeploymentResult,
+        Deployment,
+        DeploymentList,
+        EnvVar,
+        EnvVarList,
+        Project,
+        ProjectList,
+    )
 
 __all__ = ["FINAL_STATES", "StreamRead", "VercelClient"]
 
@@ -76,7 +77,7 @@ class VercelClient:
         *,
         team_id: str | None = None,
         base_url: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
@@ -173,6 +174,8 @@ class VercelClient:
         read = await self._read_lines(
             "getRuntimeLogs", deadline, max_lines, projectId=project_id, deploymentId=deployment_id
         )
+        from ._models import RuntimeLogLine
+
         lines = []
         for item in read.items:
             try:
@@ -228,6 +231,8 @@ class VercelClient:
 
     async def _read_lines(self, operation: str, deadline: float, limit: int, **arguments: Any) -> StreamRead:
         """Read one JSON value per line until the server closes, ``deadline`` seconds pass or ``limit`` lines came."""
+        import httpx
+
         read = StreamRead()
         with anyio.move_on_after(deadline) as scope:
             async with self._core.open(operation, **arguments) as response:
