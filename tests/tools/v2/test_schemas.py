@@ -113,7 +113,7 @@ def test_generations_share_one_output_schema_with_needs_input(all_tools: list[To
     assert generation is not None
     for name in ("send_message", "resolve_task", "wait_for_generation"):
         assert schemas[name] == generation, name
-    assert generation["properties"]["status"]["enum"] == ["completed", "pending", "needs-input", "stopped"]
+    assert generation["properties"]["status"]["enum"] == ["completed", "pending", "needs-input"]
     assert "needsInput" in generation["properties"]
 
 

@@ -61,7 +61,7 @@ class V2Generation(Result):
 
     chatId: str
     messageId: str | None = None
-    status: Literal["completed", "pending", "needs-input", "stopped"]
+    status: Literal["completed", "pending", "needs-input"]
     finishReason: str | None = None
     reply: str | None = None
     filesEdited: list[str] | None = None
