@@ -282,6 +282,24 @@ def test_two_files_may_not_define_one_name(tmp_path: Path) -> None:
         load_prompts(tmp_path)
 
 
+def test_conditions_keep_steps_whose_tools_are_served_and_renumber_them() -> None:
+    spec = parse_prompt(
+        "---\nname: flow\n---\nSteps:\n\n"
+        "1. `make_app` first.\n"
+        "<!-- if check_app -->\n2. `check_app` it.\n   (and look closely)\n"
+        "<!-- else -->\n2. Look at it.\n<!-- end -->\n"
+        "<!-- if ship_app -->\n3. `ship_app` it.\n<!-- end -->\n"
+        "4. Report.\n"
+    )
+    assert spec.text_for({"make_app", "check_app", "ship_app"}) == (
+        "Steps:\n\n1. `make_app` first.\n2. `check_app` it.\n   (and look closely)\n3. `ship_app` it.\n4. Report.\n"
+    )
+    assert spec.text_for({"make_app"}) == "Steps:\n\n1. `make_app` first.\n2. Look at it.\n3. Report.\n"
+    assert spec.missing_for({"make_app"}) == []
+    assert spec.missing_for({"check_app"}) == ["make_app"]  # outside any block: essential
+    assert prompts_for([spec], "v1", {"check_app"}) == []
+
+
 def test_front_matter_is_parsed() -> None:
     spec = parse_prompt(
         "---\n"
@@ -324,6 +342,12 @@ def test_front_matter_is_parsed() -> None:
         ("---\nname: x\narguments:\n  - name: a\n    required: true\n    default: z\n---\nHi\n", "takes no default"),
         ("---\nname: x\narguments: [a]\n---\nHi\n", "on the lines below"),
         ("---\nname: x\n  indented: y\n---\nHi\n", "unexpected indentation"),
+        ("---\nname: x\napi: v3\n---\nHi\n", "'api' is one of v1, v2"),
+        ("---\nname: x\n---\n<!-- if a_b -->\n<!-- if c_d -->\n<!-- end -->\n", "line 5: an 'if' block cannot hold"),
+        ("---\nname: x\n---\nHi\n<!-- else -->\n", "line 5: <!-- else --> belongs inside"),
+        ("---\nname: x\n---\nHi\n<!-- end -->\n", "line 5: <!-- end --> without"),
+        ("---\nname: x\n---\n<!-- if a_b -->\nHi\n", "block of line 4 is not closed"),
+        ("---\nname: x\n---\n<!-- if -->\nHi\n<!-- end -->\n", "line 4: write <!-- if TOOL"),
     ],
 )
 def test_a_malformed_file_is_refused_saying_where(text: str, problem: str) -> None:

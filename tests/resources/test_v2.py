@@ -231,3 +231,27 @@ async def test_a_subscribed_v2_chat_announces_a_new_generation(
         with anyio.fail_after(10):
             await arrived.wait()
     assert set(updated) == {uri}
+
+
+@pytest.mark.filterwarnings("ignore::mcp.MCPDeprecationWarning")
+async def test_subscribed_deployment_logs_announce_the_build_as_it_runs(
+    server_v2: V0MCPServer, v0_v2: V0Client, seeded_v2: SeededV2
+) -> None:
+    deployment = await v0_v2.call("chats.deploy", chatId=seeded_v2.chat_id)
+    uri = f"v0://deployments/{deployment.deploymentId}/logs"
+    updated: list[str] = []
+    arrived = anyio.Event()
+
+    async def on_message(message: object) -> None:
+        params = getattr(getattr(message, "params", None), "uri", None)
+        if params is not None:
+            updated.append(str(params))
+            arrived.set()
+
+    async with connect(server_v2, "legacy", message_handler=on_message) as client:
+        await client.subscribe_resource(uri)
+        with anyio.fail_after(10):
+            await arrived.wait()
+        logs = (await client.read_resource(uri)).contents[0]
+    assert set(updated) == {uri}
+    assert isinstance(logs, TextResourceContents) and "log lines" in logs.text
