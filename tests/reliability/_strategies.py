@@ -231,7 +231,7 @@ def _object(node: JSONSchema, root: JSONSchema, depth: int, overrides: Overrides
         names = node.get("propertyNames", {"type": "string"})
         keys = _valid({"type": "string", **resolve(names, root)}, root, depth + 1, {})
         return st.dictionaries(keys, _valid(extra, root, depth + 1, {}), max_size=MAX_ITEMS)
-    if extra is False:
+    if extra is False or depth == 0:  # the arguments object: the server refuses names it does not list
         return st.just({})
     return st.dictionaries(st.text(max_size=8), ANY_JSON, max_size=2)
 
@@ -342,7 +342,9 @@ def invalid_arguments(schema: JSONSchema, *, overrides: Overrides | None = None)
     good = valid(schema, overrides=overrides)
     properties: Mapping[str, Any] = schema.get("properties", {})
     options = _invalid_object(schema, root, good)
-    if schema.get("additionalProperties") is False:
+    # The server refuses an unknown argument by name, though the schema no longer says so (it would cost
+    # every agent's context): an unknown argument is always a way to be wrong at the top.
+    if schema.get("additionalProperties") in (False, None):
         unknown = [name for name in UNKNOWN_ARGUMENTS if name not in properties]
         options.append(
             st.tuples(good, st.sampled_from(unknown), ANY_JSON).map(lambda triple: {**triple[0], triple[1]: triple[2]})
