@@ -7,7 +7,7 @@ import importlib
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 from mcp.server.mcpserver import MCPServer
@@ -117,6 +117,16 @@ def vercel_client(settings: Settings) -> VercelClient | None:
     return VercelClient(settings.vercel_token, team_id=settings.vercel_team_id or "", base_url=settings.vercel_api_url)
 
 
+def _limits(settings: Settings) -> dict[str, Any]:
+    """The operator's subscription limits, for the runtime (a runtime passed in keeps its own)."""
+    return {
+        "max_subscriptions": settings.max_subscriptions,
+        "max_subscriptions_per_caller": settings.max_subscriptions_per_caller,
+        "max_listens_per_caller": settings.max_listens_per_caller,
+        "subscription_idle_expiry": settings.subscription_idle_expiry,
+    }
+
+
 def _lifespan(
     settings: Settings,
     client: V0Client | None,
@@ -151,13 +161,13 @@ def _lifespan(
         if runtime is not None:
             yield AppState(runtime)
         elif client is not None and demo_vercel is not None:
-            yield AppState(Runtime(client=client, adapter=adapter, vercel=demo_vercel()))
+            yield AppState(Runtime(client=client, adapter=adapter, vercel=demo_vercel(), **_limits(settings)))
         elif client is not None:
             async with AsyncExitStack() as stack:
                 vercel = vercel_client(settings)
                 if vercel is not None:
                     await stack.enter_async_context(vercel)
-                yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel))
+                yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel, **_limits(settings)))
         else:
             async with AsyncExitStack() as stack:
                 owned = await stack.enter_async_context(
@@ -166,7 +176,7 @@ def _lifespan(
                 own_vercel = vercel_client(settings)
                 if own_vercel is not None:
                     await stack.enter_async_context(own_vercel)
-                yield AppState(Runtime(client=owned, adapter=adapter, vercel=own_vercel))
+                yield AppState(Runtime(client=owned, adapter=adapter, vercel=own_vercel, **_limits(settings)))
 
     return lifespan
 

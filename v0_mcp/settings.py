@@ -178,6 +178,10 @@ class Settings:
     max_sessions_per_caller: int = 32  # HTTP: open sessions (SSE: streams) one caller may hold
     session_idle_timeout: float = 600.0  # HTTP: seconds without a request before a session is closed
     max_sessions: int = 10_000  # HTTP: open sessions in all
+    max_subscriptions: int = 64  # resource subscriptions polled at once, in all
+    max_subscriptions_per_caller: int = 16  # per connection (legacy) or listen stream
+    max_listens_per_caller: int = 8  # open subscriptions/listen streams per v0 key
+    subscription_idle_expiry: float = 3600.0  # seconds a subscribed object may stay unchanged before polling stops
     preview_port: int = 0  # the loopback preview proxy's port; 0 picks a free one
     preview_url: str | None = None  # the preview proxy's base URL as browsers reach it (behind a reverse proxy)
     log_level: str = "INFO"
@@ -252,6 +256,38 @@ VARIABLES: Final[tuple[Variable, ...]] = (
         minimum=1,
     ),
     Variable("V0_MCP_MAX_SESSIONS", "max_sessions", "open HTTP sessions in all", "int", "--max-sessions", minimum=1),
+    Variable(
+        "V0_MCP_MAX_SUBSCRIPTIONS",
+        "max_subscriptions",
+        "resource subscriptions polled at once, in all",
+        "int",
+        "--max-subscriptions",
+        minimum=1,
+    ),
+    Variable(
+        "V0_MCP_MAX_SUBSCRIPTIONS_PER_CALLER",
+        "max_subscriptions_per_caller",
+        "resource subscriptions per connection or listen stream",
+        "int",
+        "--max-subscriptions-per-caller",
+        minimum=1,
+    ),
+    Variable(
+        "V0_MCP_MAX_LISTENS_PER_CALLER",
+        "max_listens_per_caller",
+        "open subscriptions/listen streams per v0 key",
+        "int",
+        "--max-listens-per-caller",
+        minimum=1,
+    ),
+    Variable(
+        "V0_MCP_SUBSCRIPTION_IDLE_EXPIRY",
+        "subscription_idle_expiry",
+        "seconds a subscribed object may stay unchanged before it is no longer polled",
+        "float",
+        "--subscription-idle-expiry",
+        minimum=1,
+    ),
     Variable(
         "V0_MCP_PREVIEW_PORT",
         "preview_port",

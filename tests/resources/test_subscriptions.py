@@ -20,9 +20,10 @@ from mcp.types import INVALID_PARAMS, INVALID_REQUEST, ResourceUpdatedNotificati
 from tests.resources.conftest import CountingTransport, Seeded, connect, make_server
 from v0_mcp._sdk import subscription_bus_of
 from v0_mcp.api import V0Client
+from v0_mcp.cli import parse_settings
 from v0_mcp.resources import MAX_LISTENS_PER_CALLER
 from v0_mcp.resources._subscriptions import StreamBus, Watches
-from v0_mcp.server import V0MCPServer
+from v0_mcp.server import V0MCPServer, build_server
 
 # resources/subscribe is the legacy era's way, and the SDK client says so.
 legacy_subscribe = pytest.mark.filterwarnings("ignore::mcp.MCPDeprecationWarning")
@@ -281,3 +282,16 @@ async def test_polling_of_an_object_that_stays_idle_expires(
         polls = len(transport.requests)
         await anyio.sleep(0.5)
         assert len(transport.requests) == polls
+
+
+async def test_the_operators_flags_set_the_subscription_limits() -> None:
+    settings = parse_settings(["--demo", "--api-version", "v1", "--max-listens-per-caller", "1"], env={})
+    async with (
+        Client(build_server(settings), mode="auto", raise_exceptions=False) as client,
+        client.listen(resource_subscriptions=[]),
+    ):
+        with pytest.raises(MCPError) as caught:
+            async with client.listen(resource_subscriptions=[]):
+                pass
+    assert caught.value.error.code == INVALID_REQUEST
+    assert "Too many open listen streams (1)" in caught.value.error.message

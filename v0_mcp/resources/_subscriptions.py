@@ -70,10 +70,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SLOW_POLL: Final = 15.0  # seconds between polls of an idle subscribed resource
-MAX_WATCHES: Final = 64  # legacy subscriptions one server polls at once
-MAX_WATCHES_PER_CONNECTION: Final = 16  # so one client cannot take every slot
-MAX_WATCHES_PER_LISTEN: Final = 16
-MAX_LISTENS_PER_CALLER: Final = 8  # open subscriptions/listen streams per v0 key (or connection without a key)
+# The defaults; the runtime carries the limits in force (the operator's flags set them).
+MAX_WATCHES: Final[int] = Runtime.max_subscriptions  # legacy subscriptions one server polls at once
+MAX_WATCHES_PER_CONNECTION: Final[int] = Runtime.max_subscriptions_per_caller  # one client cannot take every slot
+MAX_WATCHES_PER_LISTEN: Final[int] = Runtime.max_subscriptions_per_caller
+MAX_LISTENS_PER_CALLER: Final[int] = Runtime.max_listens_per_caller  # per v0 key (or connection without a key)
 
 _CHAT_TEMPLATES: Final = (UriTemplate.parse(CHAT), UriTemplate.parse(MESSAGES), UriTemplate.parse(MESSAGE))
 _LOGS_TEMPLATE: Final = UriTemplate.parse(DEPLOYMENT_LOGS)
@@ -234,23 +235,35 @@ class Watches:
     def watching(self, owner: object, uri: str) -> bool:
         return (owner, uri) in self._scopes
 
-    def start(self, owner: object, uri: str, state: object, run: Callable[[], Awaitable[None]]) -> None:
+    def start(
+        self,
+        owner: object,
+        uri: str,
+        state: object,
+        run: Callable[[], Awaitable[None]],
+        *,
+        limit: int | None = None,
+        per_connection: int | None = None,
+    ) -> None:
+        """Poll ``uri`` for ``owner`` within the limits (the runtime's, which the operator's flags set)."""
+        limit = self._limit if limit is None else limit
+        per_connection = self._per_connection if per_connection is None else per_connection
         key = (owner, uri)
         if key in self._scopes:
             return
         serving = [group for served, group in self._groups if served is state] or [g for _, g in self._groups]
         if not serving:
             raise MCPError(code=INTERNAL_ERROR, message="Subscriptions need a running server; none is running.")
-        if sum(1 for held, _ in self._scopes if held is owner) >= self._per_connection:
+        if sum(1 for held, _ in self._scopes if held is owner) >= per_connection:
             raise MCPError(
                 code=INVALID_REQUEST,
-                message=f"Too many subscriptions ({self._per_connection}) on this connection; "
+                message=f"Too many subscriptions ({per_connection}) on this connection; "
                 "resources/unsubscribe from some first.",
             )
-        if len(self._scopes) >= self._limit:
+        if len(self._scopes) >= limit:
             raise MCPError(
                 code=INVALID_REQUEST,
-                message=f"Too many subscriptions ({self._limit}); resources/unsubscribe from some first.",
+                message=f"Too many subscriptions ({limit}); resources/unsubscribe from some first.",
             )
         self._release_with(owner)
         scope = anyio.CancelScope()
@@ -325,7 +338,14 @@ def subscribe_handlers(
         async def notify() -> None:
             await session.send_resource_updated(uri)
 
-        watches.start(owner, uri, rctx.lifespan_context, lambda: _watch(poller, notify, runtime))
+        watches.start(
+            owner,
+            uri,
+            rctx.lifespan_context,
+            lambda: _watch(poller, notify, runtime),
+            limit=runtime.max_subscriptions,
+            per_connection=runtime.max_subscriptions_per_caller,
+        )
         return EmptyResult()
 
     async def unsubscribe(rctx: ServerRequestContext[Any, Any], params: UnsubscribeRequestParams) -> EmptyResult:
@@ -378,10 +398,11 @@ def listen_handler(server: V0MCPServer, bus: SubscriptionBus) -> Callable[..., A
         runtime = runtime_of(ctx)
         v0 = runtime.client_for(ctx)
         caller = _caller_of(rctx, v0)
-        if open_streams.get(caller, 0) >= MAX_LISTENS_PER_CALLER:
+        if open_streams.get(caller, 0) >= runtime.max_listens_per_caller:
             raise MCPError(
                 code=INVALID_REQUEST,
-                message=f"Too many open listen streams ({MAX_LISTENS_PER_CALLER}) for this caller; close one first.",
+                message=f"Too many open listen streams ({runtime.max_listens_per_caller}) for this caller; "
+                "close one first.",
             )
         uris = list(dict.fromkeys(params.notifications.resource_subscriptions or ()))
         watched = [(uri, poller) for uri in uris if (poller := _poller_for(uri, runtime, v0)) is not None]
@@ -389,7 +410,7 @@ def listen_handler(server: V0MCPServer, bus: SubscriptionBus) -> Callable[..., A
         open_streams[caller] = open_streams.get(caller, 0) + 1
         try:
             async with anyio.create_task_group() as group:
-                for uri, poller in watched[:MAX_WATCHES_PER_LISTEN]:
+                for uri, poller in watched[: runtime.max_subscriptions_per_caller]:
                     group.start_soon(_watch_listened, poller, uri, own, runtime)
                 try:
                     return await ListenHandler(own)(rctx, params)

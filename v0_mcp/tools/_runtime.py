@@ -78,6 +78,9 @@ class Runtime:
     follow_streams: bool = True  # follow generations live with chats.resume; else poll only
     confirmation_timeout: float = 120.0  # seconds to wait for a user to answer a confirmation (elicitation)
     subscription_idle_expiry: float = 3600.0  # a subscribed object unchanged this long stops being polled
+    max_subscriptions: int = 64  # legacy subscriptions one server polls at once
+    max_subscriptions_per_caller: int = 16  # per connection (legacy) or listen stream (2026-07-28)
+    max_listens_per_caller: int = 8  # open subscriptions/listen streams per v0 key (or connection without one)
     adapter: Adapter = field(default_factory=_default_adapter)  # the API version's seam (v1 unless told)
     clock: Clock = field(default_factory=EventLoopClock)  # what generation waits measure and sleep with
     vercel: VercelClient | None = None  # API v2's deployments, logs and env vars; None without VERCEL_TOKEN
