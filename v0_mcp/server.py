@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, Any, Final
 
-import httpx
 from mcp.server.mcpserver import MCPServer
 
 from . import __version__
@@ -26,7 +25,10 @@ from .tools._adapter import Adapter
 from .tools._registry import load_schemas
 from .tools._runtime import AppState, V0MCPServer
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # httpx loads with the first request or preview, not with the server (cold start is measured)
+    import httpx
+
+    from .api._client import Transport
     from .api.vercel import VercelClient
 
 __all__ = ["INSTRUCTIONS", "INSTRUCTIONS_OF", "V0MCPServer", "build_server", "demo_client", "demo_clients"]
@@ -61,24 +63,27 @@ INSTRUCTIONS_OF: Final[Mapping[str, str]] = {"v2": INSTRUCTIONS_V2, "v1": INSTRU
 INSTRUCTIONS: Final = INSTRUCTIONS_V2  # the default version's
 
 
-class _LazySimulator(httpx.AsyncBaseTransport):
-    """An in-process transport to a simulator that is built on the first request, not at startup."""
+def _simulator(settings: Settings) -> Callable[[], httpx.AsyncBaseTransport]:
+    """Return what makes the in-process transport to one simulator: built on first call, the same one after.
 
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._transport: httpx.ASGITransport | None = None
+    The demo's v0 client, Vercel client and preview proxy share it (a preview shows the chats
+    the client made). Neither the simulator nor httpx is loaded before the first request.
+    """
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            from .simulator import Simulator, SimulatorConfig
+    @functools.cache
+    def transport() -> httpx.AsyncBaseTransport:
+        import httpx
 
-            config = SimulatorConfig(seed_workspace=True, generation_delay=self._settings.generation_delay)
-            self._transport = httpx.ASGITransport(app=Simulator(config).app)
-        return await self._transport.handle_async_request(request)
+        from .simulator import Simulator, SimulatorConfig
+
+        config = SimulatorConfig(seed_workspace=True, generation_delay=settings.generation_delay)
+        return httpx.ASGITransport(app=Simulator(config).app)
+
+    return transport
 
 
 def demo_clients(
-    settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+    settings: Settings, transport: Transport | None = None
 ) -> tuple[V0Client, Callable[[], VercelClient | None]]:
     """Return a v0 client wired in process to one fresh simulator, and how to make its Vercel client.
 
@@ -87,7 +92,7 @@ def demo_clients(
     Vercel client (v2 only) is made on first use: its models are not loaded at startup.
     Pass ``transport`` to share the simulator (the preview proxy reads its ``/v2-preview``).
     """
-    transport = transport or _LazySimulator(settings)
+    transport = transport or _simulator(settings)
     key = settings.api_key or "demo"
     version = settings.api_version
     client = build_client(version, key, f"http://127.0.0.1/{version}", transport=transport)
@@ -202,7 +207,7 @@ def build_server(settings: Settings, *, client: V0Client | None = None, runtime:
     stored = load_schemas(tools.SCHEMAS)
     previews = None  # v1's demoUrl opens as it is; v2 previews need a token header, added by the preview proxy
     if settings.api_version == "v2":
-        previews = LivePreviews.for_settings(settings, _LazySimulator(settings) if settings.demo else None)
+        previews = LivePreviews.for_settings(settings, _simulator(settings) if settings.demo else None)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",

@@ -12,14 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..api import V0Client
 from ..settings import Settings
 from ._service import PreviewService
 from ._upstream import FetchPreview, UpstreamPreview
+
+if TYPE_CHECKING:
+    from ..api._client import Transport
 
 __all__ = ["LivePreviews", "fetcher", "upstream_of"]
 
@@ -48,7 +49,8 @@ class LivePreviews:
 
     **Parameters:**
 
-    * **transport** - the upstream transport (``--demo``: the in-process simulator, which serves previews).
+    * **transport** - the upstream transport, or a zero-argument function making it on the first proxied
+      request (``--demo``: the in-process simulator, which serves previews; httpx is not loaded before).
     * **host**, **port** - the listener's address (``--preview-port``; 0 picks a free port).
     * **public_url** - the listener's base URL as browsers reach it (``--preview-url``).
     * **clock** - UNIX time now, to tell when a preview token expires (tests move it).
@@ -57,7 +59,7 @@ class LivePreviews:
     def __init__(
         self,
         *,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         public_url: str | None = None,
@@ -73,7 +75,7 @@ class LivePreviews:
         self._service: PreviewService | None = None
 
     @classmethod
-    def for_settings(cls, settings: Settings, upstream: httpx.AsyncBaseTransport | None = None) -> LivePreviews:
+    def for_settings(cls, settings: Settings, upstream: Transport | None = None) -> LivePreviews:
         """The previews of a server run with ``settings`` (``upstream``: the demo's in-process simulator).
 
         Over stdio the listener binds loopback; over HTTP it binds the server's own host, on a
@@ -83,9 +85,9 @@ class LivePreviews:
         return cls(transport=upstream, host=host, port=settings.preview_port, public_url=settings.preview_url)
 
     @property
-    def upstream(self) -> httpx.AsyncBaseTransport | None:
-        """The transport previews are fetched through (None: the network)."""
-        transport: httpx.AsyncBaseTransport | None = self._options["transport"]
+    def upstream(self) -> Transport | None:
+        """The transport previews are fetched through, or what makes it (None: the network)."""
+        transport: Transport | None = self._options["transport"]
         return transport
 
     @asynccontextmanager

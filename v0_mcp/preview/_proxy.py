@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator
-from typing import Final
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urlsplit
 
-import httpx
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
@@ -30,6 +29,9 @@ from starlette.types import Receive, Scope, Send
 from ._headers import REFRESH_HEADER, request_headers, response_headers
 from ._paths import PathTable
 from ._upstream import TokenCache
+
+if TYPE_CHECKING:  # httpx loads with the first proxied request, not with the server (cold start is measured)
+    import httpx
 
 __all__ = ["PREFIX", "SANDBOX_POLICY", "PreviewProxy"]
 
@@ -100,13 +102,16 @@ class PreviewProxy:
 
     * **paths** - the per-chat path tokens.
     * **tokens** - the upstream previews and their tokens.
-    * **client** - the upstream HTTP client; it carries no credentials of its own.
+    * **client** - returns the upstream HTTP client (made on the first request); it carries no credentials
+      of its own.
     * **sandbox** - add ``Content-Security-Policy: sandbox`` (without ``allow-same-origin``) so each
       preview document gets an opaque origin of its own; used when the proxy shares a port, and so an
       origin, with the MCP endpoint (see :class:`~v0_mcp.preview.PreviewService`).
     """
 
-    def __init__(self, *, paths: PathTable, tokens: TokenCache, client: httpx.AsyncClient, sandbox: bool) -> None:
+    def __init__(
+        self, *, paths: PathTable, tokens: TokenCache, client: Callable[[], httpx.AsyncClient], sandbox: bool
+    ) -> None:
         self._paths = paths
         self._tokens = tokens
         self._client = client
@@ -146,6 +151,8 @@ class PreviewProxy:
         return RedirectResponse(f"{PREFIX}{token}{path}" + (f"?{query}" if query else ""), status_code=307)
 
     async def _forward(self, request: Request, key: str, prefix: str, rest: str, query: str) -> Response:
+        import httpx
+
         body = await _Body.read(request)
         for attempt in (1, 2):
             try:
@@ -166,9 +173,10 @@ class PreviewProxy:
                 proxy_prefix=prefix,
                 upstream_base=str(base),
             )
-            outgoing = self._client.build_request(request.method, url, headers=headers, content=body.content())
+            client = self._client()
+            outgoing = client.build_request(request.method, url, headers=headers, content=body.content())
             try:
-                answer = await self._client.send(outgoing, stream=True)
+                answer = await client.send(outgoing, stream=True)
             except httpx.HTTPError as exc:
                 logger.warning("preview of chat %s did not answer: %s", key.rpartition("\n")[2], type(exc).__name__)
                 return PlainTextResponse("The preview did not answer; try again.", status_code=502)

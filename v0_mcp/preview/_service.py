@@ -26,10 +26,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import anyio
-import httpx
 import uvicorn
 from anyio.abc import TaskGroup
 from starlette.routing import BaseRoute, Mount, Route
@@ -37,6 +36,11 @@ from starlette.routing import BaseRoute, Mount, Route
 from ._paths import PathTable
 from ._proxy import PREFIX, PreviewProxy
 from ._upstream import FetchPreview, TokenCache, UpstreamPreview
+
+if TYPE_CHECKING:  # httpx loads with the first proxied request, not with the server (cold start is measured)
+    import httpx
+
+    from ..api._client import Transport
 
 __all__ = ["PreviewService"]
 
@@ -61,7 +65,8 @@ class PreviewService:
 
     * **fetch** - ``async (chat_id) -> UpstreamPreview | None``: v0's ``chats.getPreview``; or ``None``
       when every :meth:`url_for` brings the caller's own (per-caller keys over HTTP).
-    * **transport** - the upstream HTTP transport (``--demo``: the in-process simulator).
+    * **transport** - the upstream HTTP transport, or a zero-argument function making it when the first
+      request is proxied (``--demo``: the in-process simulator, shared with the server's v0 client).
     * **host**, **port** - the listener's address; port 0 picks a free one (the ``--preview-port`` setting).
     * **public_url** - the listener's base URL as browsers reach it, if not ``http://host:port``.
     * **mount_url** - when set, the proxy is served by the MCP server at this base URL (HTTP mode)
@@ -75,7 +80,7 @@ class PreviewService:
         self,
         fetch: FetchPreview | None = None,
         *,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: Transport | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         public_url: str | None = None,
@@ -90,21 +95,38 @@ class PreviewService:
         self._public_url = public_url.rstrip("/") if public_url else None
         self.paths = PathTable(clock=clock, idle=idle)
         self.tokens = TokenCache(fetch, clock=clock, margin=margin)
-        # No auth, no cookies, no environment (.netrc could add credentials): only the preview token goes up.
-        self._client = httpx.AsyncClient(
-            transport=transport, follow_redirects=False, trust_env=False, timeout=httpx.Timeout(30.0, read=None)
-        )
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._closed = False
         self.proxy = PreviewProxy(
-            paths=self.paths, tokens=self.tokens, client=self._client, sandbox=self._mount_url is not None
+            paths=self.paths, tokens=self.tokens, client=self._upstream_client, sandbox=self._mount_url is not None
         )
         self._socket: socket.socket | None = None
         self._server: _QuietServer | None = None
         self._tasks: TaskGroup | None = None
 
+    def _upstream_client(self) -> httpx.AsyncClient:
+        """The client previews are fetched through, made (and httpx loaded) by the first proxied request."""
+        if self._client is None:
+            if self._closed:  # as an httpx client refuses after aclose(): nothing opened after the service ended
+                raise RuntimeError("Cannot send a request, as the preview service has been closed.")
+            import httpx
+
+            transport = self._transport
+            if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+                transport = transport()
+            # No auth, no cookies, no environment (.netrc could add credentials): only the preview token goes up.
+            self._client = httpx.AsyncClient(
+                transport=transport, follow_redirects=False, trust_env=False, timeout=httpx.Timeout(30.0, read=None)
+            )
+        return self._client
+
     @property
     def origin(self) -> str:
         """The origin previews are served from (binding the stdio listener's port if not yet bound)."""
         if self._mount_url is not None or self._public_url is not None:
+            import httpx  # normalizes the URL as browsers do (case, default port, IDNA)
+
             parts = httpx.URL(self._mount_url or self._public_url or "")
             if self._mount_url is None:
                 self._bind()
@@ -210,7 +232,9 @@ class PreviewService:
         finally:
             self._tasks = None
             self._server = None
-            await self._client.aclose()
+            self._closed = True
+            if self._client is not None:
+                await self._client.aclose()
             if self._socket is not None:
                 self._socket.close()
                 self._socket = None
