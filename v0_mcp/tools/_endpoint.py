@@ -134,9 +134,6 @@ def endpoint(
         result = output if isinstance(output, type) else output()
         return Declared(fields, result, op, frozenset({"confirm"}) if destructive else frozenset())
 
-    resolvers: dict[str, Any] = {}
-    if destructive:
-        resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
     return ToolSpec.for_operation(
         exposure,
         title=title,
@@ -144,15 +141,27 @@ def endpoint(
         declare=declare,
         handler=_handler(exposure, lambda: vocabulary.operation(tool), shape, links),
         docs={**DOCS, **(docs or {})},
-        resolvers=resolvers,
+        resolvers=confirmation_resolvers(tool, destructive=destructive),
     )
+
+
+def confirmation_resolvers(tool: str, *, destructive: bool) -> dict[str, Any]:
+    """The resolver that asks the user before a destructive ``tool`` runs (none for other tools)."""
+    if not destructive:
+        return {}
+    return {"confirmation": Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]}
+
+
+def take_confirmation(tool: str, args: dict[str, Any]) -> None:
+    """Check the user's answer (or ``confirm: true``) and take both out of ``args`` before the call."""
+    if "confirmation" in args:
+        _check_confirmation(tool, args.pop("confirmation"))
+        args.pop("confirm", None)
 
 
 def _handler(exposure: Exposure, operation: Callable[[], Operation], shape: Shape, links: Links | None) -> Any:
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-        if "confirmation" in args:
-            _check_confirmation(exposure.tool, args.pop("confirmation"))
-            args.pop("confirm", None)
+        take_confirmation(exposure.tool, args)
         v0 = runtime_of(ctx).client_for(ctx)
         op = operation()
         with agent_errors(args, tool=exposure, op=op):

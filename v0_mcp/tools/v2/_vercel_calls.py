@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from mcp.server.elicitation import ElicitationResult
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.server.mcpserver.resolve import Resolve
 from mcp.types import CallToolResult
 from pydantic.fields import FieldInfo
 
@@ -30,7 +28,7 @@ from ...api import (
     V0TimeoutError,
     V0TransportError,
 )
-from .._endpoint import CONFIRM_FIELD, DOCS, Confirmation, _check_confirmation, _confirmation_resolver
+from .._endpoint import CONFIRM_FIELD, DOCS, confirmation_resolvers, take_confirmation
 from .._errors import agent_errors
 from .._registry import Declared, ToolSpec
 from .._results import Result
@@ -89,16 +87,12 @@ def hand_made(
     exposure = VOCABULARY[tool]
     destructive = exposure.kind == "destructive"
     arguments = dict(fields)
-    resolvers: dict[str, Any] = {}
     if destructive:
         arguments["confirm"] = CONFIRM_FIELD
         own = own | {"confirm"}
-        resolvers["confirmation"] = Annotated[ElicitationResult[Confirmation], Resolve(_confirmation_resolver(tool))]
 
     async def handle(ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
-        if "confirmation" in args:
-            _check_confirmation(tool, args.pop("confirmation"))
-            args.pop("confirm", None)
+        take_confirmation(tool, args)
         return await handler(ctx, args)
 
     return ToolSpec.for_operation(
@@ -108,7 +102,7 @@ def hand_made(
         declare=lambda: Declared(arguments, output, None, own),
         handler=handle,
         docs=VERCEL_DOCS,
-        resolvers=resolvers,
+        resolvers=confirmation_resolvers(tool, destructive=destructive),
     )
 
 
