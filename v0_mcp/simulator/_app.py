@@ -34,7 +34,6 @@ import functools
 import inspect
 import json
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -57,6 +56,7 @@ from ._errors import ApiError, error_response
 from ._faults import Faults
 from ._generation import advance
 from ._ids import IdFactory
+from ._query import raw_query
 from ._registry import HANDLERS, Call
 from ._seed import seed_demo
 from ._shapes import serving_at
@@ -70,7 +70,6 @@ from .vercel import VercelApi, vercel_error
 __all__ = ["Simulator"]
 
 log = logging.getLogger(__name__)
-_DEEP_OBJECT = re.compile(r"^(\w+)\[([^\]]*)\]$")
 _PLACEHOLDER_KEYS = frozenset({"undefined", "null", "none", "nil", "nan", '""', "''"})
 _DRAIN_LIMIT = 64 * 1024 * 1024  # read (and drop) at most this much of an oversized body, so the 413 arrives
 
@@ -251,16 +250,7 @@ def _api_base(request: Request) -> str:
 def _parse_query(op: Operation, request: Request) -> Any:
     if op.query is None:
         return None
-    raw: dict[str, Any] = {}
-    for key, value in request.query_params.multi_items():
-        nested = _DEEP_OBJECT.match(key)
-        if nested:
-            target = raw.setdefault(nested.group(1), {})
-            if not isinstance(target, dict):
-                raise ApiError(422, f"Invalid request query: {nested.group(1)} given both as a value and an object")
-            target[nested.group(2)] = value
-        else:
-            raw[key] = value
+    raw = raw_query(request)
     _refuse("query", query_errors(op.id, raw))
     try:
         return op.query.model_validate(raw)

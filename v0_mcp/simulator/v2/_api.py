@@ -24,7 +24,6 @@ from __future__ import annotations
 import inspect
 import json
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -39,6 +38,7 @@ from .._config import SimulatorConfig
 from .._errors import ApiError
 from .._faults import Faults
 from .._ids import IdFactory
+from .._query import raw_query
 from .._webhooks import Dispatcher
 from . import _account, _chats, _deploy, _files, _messages  # noqa: F401  (register the handlers)
 from ._errors import error_response, render
@@ -54,7 +54,6 @@ from ._webhooks import flush
 __all__ = ["V2Api", "bearer_key"]
 
 log = logging.getLogger(__name__)
-_DEEP_OBJECT = re.compile(r"^(\w+)\[([^\]]*)\]$")
 _NOT_KEYS = frozenset({"", "undefined", "null"})
 
 
@@ -182,16 +181,7 @@ class V2Api:
 def _parse_query(model: type[BaseModel] | None, request: Request) -> dict[str, Any]:
     if model is None:
         return {}
-    raw: dict[str, Any] = {}
-    for key, value in request.query_params.multi_items():
-        nested = _DEEP_OBJECT.match(key)
-        if nested:
-            target = raw.setdefault(nested.group(1), {})
-            if not isinstance(target, dict):
-                raise ApiError(422, f"Invalid request query: {nested.group(1)} given both as a value and an object")
-            target[nested.group(2)] = value
-        else:
-            raw[key] = value
+    raw = raw_query(request)
     try:
         parsed = model.model_validate(raw)
     except ValidationError as exc:
