@@ -15,6 +15,7 @@ from mcp import Client
 from mcp.client.extension import ClientExtension
 from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID
 
+from bench.footprint import BUDGET_KEYS  # the measure the context-budget tests and the README use
 from tests.conftest import connect
 from tests.tools.conftest import ALL, make_server, make_v0
 from v0_mcp.api import V0Client
@@ -89,9 +90,6 @@ async def test_v2_frames_only_the_preview_proxy_which_the_run_serves_on_loopback
         assert {"create_chat", "send_message", "wait_for_generation", "get_preview", "create_deployment"} <= set(
             name for name, tool in tools.items() if tool.meta
         )
-
-
-BUDGET_KEYS = ("name", "title", "description", "inputSchema", "annotations")  # as the context-budget test counts
 
 
 def _tokens(tools: list[Any], keys: tuple[str, ...]) -> int:

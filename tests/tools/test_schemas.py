@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any, Final
@@ -14,7 +12,9 @@ import pytest
 from mcp.types import Tool
 from pydantic import BaseModel
 
+from bench.footprint import budget_tokens
 from tests.conftest import SPEC_DIR
+from tests.tools._toolsnaps import toolsnap_problems
 from tests.tools.conftest import ALL, V1_ENV, VOCABULARY_ENTRIES, connect, make_server
 from v0_mcp.cli import parse_settings
 from v0_mcp.settings import Settings
@@ -24,7 +24,6 @@ from v0_mcp.tools.v1 import VOCABULARY
 TOOLSNAPS: Final = Path(__file__).parent / "toolsnaps"
 OPENAPI: Final[dict[str, Any]] = json.loads((SPEC_DIR / "openapi.json").read_text())
 OUR_ARGUMENTS: Final = {"waitSeconds", "confirm"}
-BUDGET_KEYS: Final = ("name", "title", "description", "inputSchema", "annotations")
 
 
 async def list_tools(settings: Settings = ALL) -> list[Tool]:
@@ -37,10 +36,6 @@ def all_tools() -> list[Tool]:
     import anyio
 
     return anyio.run(list_tools)
-
-
-def wire(tool: Tool) -> dict[str, Any]:
-    return tool.model_dump(by_alias=True, exclude_none=True, mode="json")
 
 
 # -- annotations and titles --------------------------------------------------------------------------------------
@@ -309,29 +304,9 @@ def test_generation_tools_share_one_output_schema(all_tools: list[Tool]) -> None
 # -- toolsnaps ----------------------------------------------------------------------------------------------------
 
 
-def _snapshot(tool: Tool) -> str:
-    return json.dumps(wire(tool), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
 def test_toolsnaps_match_every_tool_schema(all_tools: list[Tool]) -> None:
     """Snapshot each tool's schema in toolsnaps/<name>.json; UPDATE_TOOLSNAPS=1 rewrites, CI refuses missing ones."""
-    update = os.environ.get("UPDATE_TOOLSNAPS", "").lower() in ("1", "true", "yes")
-    in_ci = bool(os.environ.get("CI"))
-    TOOLSNAPS.mkdir(exist_ok=True)
-    problems: list[str] = []
-    for tool in all_tools:
-        path = TOOLSNAPS / f"{tool.name}.json"
-        current = _snapshot(tool)
-        if update or (not path.exists() and not in_ci):
-            path.write_text(current)
-            continue
-        if not path.exists():
-            problems.append(f"{tool.name}: no snapshot (run with UPDATE_TOOLSNAPS=1 and commit it)")
-            continue
-        recorded = path.read_text()
-        if recorded != current:
-            diff = "".join(difflib.unified_diff(recorded.splitlines(True), current.splitlines(True), "snap", "now"))
-            problems.append(f"{tool.name} changed (UPDATE_TOOLSNAPS=1 accepts it):\n{diff}")
+    problems = toolsnap_problems(all_tools, TOOLSNAPS)
     assert not problems, "\n".join(problems)
 
 
@@ -342,15 +317,6 @@ def test_no_stale_toolsnaps(all_tools: list[Tool]) -> None:
 
 
 # -- context budget -----------------------------------------------------------------------------------------------
-
-
-def budget_tokens(tools: list[Tool]) -> int:
-    """Estimate what a tools/list costs an agent: name, title, description, inputSchema, annotations; chars/4."""
-    chars = 0
-    for tool in tools:
-        data = wire(tool)
-        chars += len(json.dumps({k: data[k] for k in BUDGET_KEYS if k in data}, separators=(",", ":")))
-    return chars // 4
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
-import json
-import os
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import jsonschema
 import pytest
 from mcp.types import Tool
 
+from bench.footprint import budget_tokens
 from tests.conftest import connect
+from tests.tools._toolsnaps import toolsnap_problems
 from tests.tools.v2.conftest import ALL_V2, ENTRIES_V2, make_v2_server
 from v0_mcp.api import build_client
 from v0_mcp.cli import parse_settings
@@ -23,7 +22,6 @@ from v0_mcp.tools._toolsets import toolset_names
 from v0_mcp.tools.v2 import ALL_TOOLS, SCHEMAS, VOCABULARY
 
 TOOLSNAPS: Final = Path(__file__).parent / "toolsnaps"
-BUDGET_KEYS: Final = ("name", "title", "description", "inputSchema", "annotations")
 V2_ENV: Final = {"V0_API_VERSION": "v2"}
 
 
@@ -40,10 +38,6 @@ def all_tools() -> list[Tool]:
     import anyio
 
     return anyio.run(list_tools)
-
-
-def wire(tool: Tool) -> dict[str, Any]:
-    return tool.model_dump(by_alias=True, exclude_none=True, mode="json")
 
 
 # -- the vocabulary ------------------------------------------------------------------------------------------------
@@ -128,29 +122,9 @@ def test_a_tool_built_from_stored_schemas_equals_one_derived_now(spec: ToolSpec)
     assert tool.parameters == stored["input"]
 
 
-def _snapshot(tool: Tool) -> str:
-    return json.dumps(wire(tool), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
 def test_toolsnaps_match_every_tool_schema(all_tools: list[Tool]) -> None:
     """Snapshot each v2 tool in toolsnaps/<name>.json; UPDATE_TOOLSNAPS=1 rewrites, CI refuses missing ones."""
-    update = os.environ.get("UPDATE_TOOLSNAPS", "").lower() in ("1", "true", "yes")
-    in_ci = bool(os.environ.get("CI"))
-    TOOLSNAPS.mkdir(exist_ok=True)
-    problems: list[str] = []
-    for tool in all_tools:
-        path = TOOLSNAPS / f"{tool.name}.json"
-        current = _snapshot(tool)
-        if update or (not path.exists() and not in_ci):
-            path.write_text(current)
-            continue
-        if not path.exists():
-            problems.append(f"{tool.name}: no snapshot (run with UPDATE_TOOLSNAPS=1 and commit it)")
-            continue
-        recorded = path.read_text()
-        if recorded != current:
-            diff = "".join(difflib.unified_diff(recorded.splitlines(True), current.splitlines(True), "snap", "now"))
-            problems.append(f"{tool.name} changed (UPDATE_TOOLSNAPS=1 accepts it):\n{diff}")
+    problems = toolsnap_problems(all_tools, TOOLSNAPS)
     assert not problems, "\n".join(problems)
 
 
@@ -159,14 +133,6 @@ def test_no_stale_toolsnaps(all_tools: list[Tool]) -> None:
 
 
 # -- context budget: the same measure and limits as v1 -------------------------------------------------------------
-
-
-def budget_tokens(tools: list[Tool]) -> int:
-    chars = 0
-    for tool in tools:
-        data = wire(tool)
-        chars += len(json.dumps({k: data[k] for k in BUDGET_KEYS if k in data}, separators=(",", ":")))
-    return chars // 4
 
 
 @pytest.mark.parametrize(
