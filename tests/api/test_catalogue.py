@@ -7,34 +7,15 @@ import typing
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
+from tests.api._spec import fields, models_of, operations_of
 from tests.conftest import SPEC_DIR
 from v0_mcp.api import Operation
 from v0_mcp.api.v1 import CATALOGUE
 
 SPEC = json.loads((SPEC_DIR / "openapi.json").read_text())
-SPEC_OPS: dict[str, tuple[str, str, dict[str, Any]]] = {
-    op["operationId"]: (method.upper(), path, op)
-    for path, methods in SPEC["paths"].items()
-    for method, op in methods.items()
-}
+SPEC_OPS = operations_of(SPEC)
 IDS = sorted(SPEC_OPS)
-
-
-def models_of(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    if typing.get_origin(annotation) is typing.Annotated:
-        return models_of(typing.get_args(annotation)[0])
-    return [model for arm in typing.get_args(annotation) for model in models_of(arm)]
-
-
-def fields(model: type[BaseModel]) -> tuple[set[str], set[str]]:
-    """Return (names, required names) of a model."""
-    names = {info.alias or name for name, info in model.model_fields.items()}
-    required = {info.alias or name for name, info in model.model_fields.items() if info.is_required()}
-    return names, required
 
 
 def params(op_id: str, where: str) -> dict[str, bool]:
