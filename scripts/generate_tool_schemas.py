@@ -1,8 +1,9 @@
-"""Derive every tool's input and output JSON schema once, for the server to load at startup.
+"""Derive what a server start serves of every tool once: its texts, toolset, kind and schemas.
 
 Run ``python scripts/generate_tool_schemas.py`` after changing a tool's arguments,
-its result shape or the API models; it writes each API version's ``_schemas.json``
-(``tools/v1``, ``tools/v2``). ``tests/tools/test_stored_schemas.py`` and
+its result shape, its title or description, or the API models; it writes each API
+version's ``_schemas.json`` (``tools/v1``, ``tools/v2``), which a server reads
+instead of importing the toolset modules. ``tests/tools/test_stored_schemas.py`` and
 ``tests/tools/v2/test_stored_schemas.py`` fail when the stored schemas differ from
 what the models give.
 """
@@ -20,7 +21,7 @@ import importlib  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from types import ModuleType  # noqa: E402
 
-from v0_mcp.tools._registry import ToolSpec, tool_schemas  # noqa: E402
+from v0_mcp.tools._registry import ToolSpec, tool_declaration  # noqa: E402
 
 VERSIONS = ("v2", "v1")
 
@@ -31,10 +32,10 @@ def tools_of(version: str) -> ModuleType:
 
 
 def render(specs: Sequence[ToolSpec] | None = None) -> str:
-    """Return a stored-schemas file as it should be: sorted, one tool per top-level key (v1's by default)."""
+    """Return a stored-declarations file as it should be: sorted, one tool per top-level key (v1's by default)."""
     specs = tools_of("v1").ALL_TOOLS if specs is None else specs
-    schemas = {spec.name: tool_schemas(spec) for spec in sorted(specs, key=lambda spec: spec.name)}
-    return json.dumps(schemas, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    declarations = {spec.name: tool_declaration(spec) for spec in sorted(specs, key=lambda spec: spec.name)}
+    return json.dumps(declarations, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def main(check: bool = False, versions: Sequence[str] = VERSIONS) -> int:

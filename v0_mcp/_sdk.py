@@ -19,11 +19,13 @@ from typing import Any
 import anyio
 from mcp.server.lowlevel.server import Server
 from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.resources import ResourceTemplate
 from mcp.server.session import ServerSession
 from mcp.server.subscriptions import SubscriptionBus
 
 __all__ = [
     "SDKChanged",
+    "add_resource_template",
     "cancel_requested",
     "connection_of",
     "lowlevel_of",
@@ -81,6 +83,20 @@ def cancel_requested(session: Any) -> bool:
     if not isinstance(event, anyio.Event):
         raise SDKChanged("ServerSession._request_outbound.cancel_requested is gone: update v0_mcp._sdk for this SDK")
     return event.is_set()
+
+
+def add_resource_template(server: MCPServer[Any], template: ResourceTemplate) -> None:
+    """Serve ``template`` as built by the caller.
+
+    ``MCPServer.resource`` derives an argument model and a validating wrapper for
+    each template, most of what building the server costs (cold start is measured);
+    a template whose parameters are all strings needs neither.
+    """
+    manager = vars(server).get("_resource_manager")
+    templates = vars(manager).get("_templates") if manager is not None else None
+    if not isinstance(templates, dict):
+        raise SDKChanged("MCPServer._resource_manager._templates is gone: update v0_mcp._sdk for this SDK")
+    templates[template.uri_template] = template
 
 
 def tool_names_of(server: MCPServer[Any]) -> set[str]:

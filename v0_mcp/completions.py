@@ -16,7 +16,7 @@ import logging
 import re
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import anyio
 from mcp.server.context import ServerRequestContext
@@ -34,8 +34,10 @@ from mcp.types import (
 
 from ._sdk import lowlevel_of
 from .api import V0Client, V0Error
-from .tools._adapter import Adapter, Choice, Sources
 from .tools._runtime import V0MCPServer, runtime_of
+
+if TYPE_CHECKING:
+    from .tools._adapter import Adapter, Choice, Sources
 
 __all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]
 
@@ -98,6 +100,8 @@ def _pick(candidates: Iterable[Choice], typed: str) -> Completion:
 
 
 async def _chats(adapter: Adapter, v0: V0Client) -> list[Choice]:
+    from .tools._adapter import Choice  # with the first completion, not at startup (cold start is measured)
+
     return [Choice(chat.id, chat.name or "") for chat in await adapter.recent_chats(v0, RECENT_CHATS)]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
@@ -20,16 +19,15 @@ from .preview import LivePreviews
 from .prompts import register_prompts
 from .resources import register_resources
 from .settings import Settings
-from .tools import Runtime, Selection, explain_disabled_tools, select, to_mcp_tool
-from .tools._adapter import Adapter
-from .tools._registry import load_schemas
-from .tools._runtime import AppState, V0MCPServer
+from .tools import Runtime, Selection, guard_tool_calls, select, stored_tools, to_mcp_tool
+from .tools._runtime import AppState, DeferredAdapter, V0MCPServer
 
 if TYPE_CHECKING:  # httpx loads with the first request or preview, not with the server (cold start is measured)
     import httpx
 
     from .api._client import Transport
     from .api.vercel import VercelClient
+    from .tools._adapter import Adapter
 
 __all__ = ["INSTRUCTIONS", "INSTRUCTIONS_OF", "V0MCPServer", "build_server", "demo_client", "demo_clients"]
 
@@ -189,40 +187,41 @@ def _lifespan(
 def build_server(settings: Settings, *, client: V0Client | None = None, runtime: Runtime | None = None) -> V0MCPServer:
     """Build the server for ``settings``; pass ``client`` (or a whole ``runtime``) to talk to a v0 of your own.
 
-    Only the selected API version's tools are imported (cold start is measured). A
-    runtime passed in is given that version's adapter.
+    The tools are declared from the selected API version's stored declarations: no
+    toolset module, API model or adapter loads until the first call that needs it
+    (cold start is measured). A runtime passed in is given that version's adapter.
     """
-    tools = importlib.import_module(f"{__package__}.tools.{settings.api_version}")
-    vocabulary = tools.VOCABULARY
+    version = settings.api_version
+    adapter = DeferredAdapter.of(version)
     if runtime is not None:
-        runtime.adapter = vocabulary.adapter
+        runtime.adapter = adapter
     selection = Selection(
         toolsets=None if settings.toolsets == {"builder"} else settings.toolsets,
         tools=settings.tools,
         exclude=settings.exclude_tools,
         read_only=settings.read_only,
-        version=settings.api_version,
+        version=version,
     )
-    specs = select(tools.ALL_TOOLS, selection)
-    stored = load_schemas(tools.SCHEMAS)
+    declared = stored_tools(version)
+    served = select(declared, selection)
     previews = None  # v1's demoUrl opens as it is; v2 previews need a token header, added by the preview proxy
-    if settings.api_version == "v2":
+    if version == "v2":
         previews = LivePreviews.for_settings(settings, _simulator(settings) if settings.demo else None)
     server: V0MCPServer = MCPServer(
         "v0-mcp",
         title="v0",
         description="Build, iterate on, edit and deploy apps with v0",
-        instructions=INSTRUCTIONS_OF[settings.api_version],
+        instructions=INSTRUCTIONS_OF[version],
         website_url="https://v0.app",
         version=__version__,
-        tools=[to_mcp_tool(spec, stored.get(spec.name)) for spec in specs],
-        lifespan=_lifespan(settings, client, runtime, vocabulary.adapter, previews),
+        tools=[to_mcp_tool(tool) for tool in served],
+        lifespan=_lifespan(settings, client, runtime, adapter, previews),
         extensions=[app_extension(preview_origin=previews.origin, frame_domains=()) if previews else app_extension()],
     )
-    explain_disabled_tools(server, tools.ALL_TOOLS, selection)
-    register_resources(server, vocabulary.adapter)
+    guard_tool_calls(server, declared, selection)
+    register_resources(server, version)
     register_completions(server)
-    register_prompts(server, api=settings.api_version, tools=[spec.name for spec in specs])
+    register_prompts(server, api=version, tools=[tool.name for tool in served])
     accept_log_levels(server)
     list_view_only_to_app_hosts(server)
     if settings.stateless:

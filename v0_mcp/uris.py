@@ -6,6 +6,7 @@ parse URIs here, so a link always names a resource that exists.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 from urllib.parse import quote
 
@@ -18,6 +19,7 @@ __all__ = [
     "MESSAGES",
     "PROJECT",
     "TEMPLATES",
+    "TEMPLATES_OF",
     "VERSION",
     "chat_file_uri",
     "chat_uri",
@@ -38,6 +40,11 @@ FILE: Final = "v0://chats/{chatId}/versions/{versionId}/files/{+path}"
 DEPLOYMENT_LOGS: Final = "v0://deployments/{deploymentId}/logs"
 PROJECT: Final = "v0://projects/{projectId}"
 TEMPLATES: Final = (CHAT, MESSAGES, MESSAGE, VERSION, FILE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT)
+TEMPLATES_OF: Final[Mapping[str, frozenset[str]]] = {
+    "v2": frozenset({CHAT, MESSAGES, MESSAGE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT}),  # v2 has no versions
+    "v1": frozenset(TEMPLATES),
+}
+"""The templates each API version serves (its adapter's ``templates``), known without loading the adapter."""
 
 
 def chat_uri(chat_id: str) -> str:

@@ -2,7 +2,9 @@
 
 Each check runs in a fresh interpreter, since a module loaded by another test
 would hide a regression. What is deferred, and what it costs when it is not:
-the API models of every version (a server lists its tools from stored schemas),
+the toolset modules, their result shapes and the version's adapter (a server
+declares its tools from their stored declarations: about a third of what v0-mcp
+adds to a start), the API models of every version,
 the Vercel catalogue and models (a v2 server makes its Vercel client at startup
 and may never call Vercel), and httpx (loaded by the first request or preview: about
 a tenth of a start, which is what keeps ``--demo`` within 1.10x of a bare server).
@@ -48,14 +50,27 @@ asyncio.run(main())
 """
 
 
+TOOLSETS_AND_MODELS = ("v0_mcp.tools.v1", "v0_mcp.tools.v2", "v0_mcp.api.v1", "v0_mcp.api.v2", "v0_mcp.api.vercel._models")
+SHAPES = {"v0_mcp.tools._adapter", "v0_mcp.tools._shapes", "v0_mcp.tools._endpoint", "v0_mcp.tools._generation"}
+
+
 @pytest.mark.parametrize("version", ["v1", "v2"])
-def test_a_running_server_lists_its_tools_without_any_api_model(version: str) -> None:
+def test_a_running_server_lists_its_tools_without_loading_toolsets_shapes_or_models(version: str) -> None:
     loaded = _modules_after(SERVE_AND_LIST.format(version=version))
-    assert f"v0_mcp.tools.{version}" in loaded  # the probe did build and run that version's server
-    other = "v1" if version == "v2" else "v2"
-    models = {"v0_mcp.api.v1._models", "v0_mcp.api.v2._models", "v0_mcp.api.vercel._models"}
-    assert loaded & models == set()
-    assert not any(name.startswith((f"v0_mcp.api.{other}", f"v0_mcp.tools.{other}")) for name in loaded)
+    assert "v0_mcp.server" in loaded  # the probe did build and run the server (it asserts the tools it lists)
+    deferred = [name for name in loaded if name.startswith(TOOLSETS_AND_MODELS) or name in SHAPES]
+    assert deferred == [], deferred
+    assert "v0_mcp.api.vercel._client" in loaded or version == "v1"  # only the light Vercel client (v2)
+
+
+def test_the_first_call_loads_the_version_s_toolsets() -> None:
+    """The probe above sees what a start loads: one call later, v2's toolsets and its adapter are there."""
+    called = SERVE_AND_LIST.format(version="v2").replace(
+        "assert (await client.list_tools()).tools", "assert not (await client.call_tool('list_chats', {})).is_error"
+    )
+    loaded = _modules_after(called)
+    assert {"v0_mcp.tools.v2", "v0_mcp.tools.v2.chats", "v0_mcp.tools.v2._adapter"} <= loaded
+    assert not any(name.startswith("v0_mcp.tools.v1") for name in loaded)  # (the demo's simulator serves v1 too)
 
 
 def test_the_vercel_client_loads_its_catalogue_and_models_on_first_use() -> None:
@@ -168,15 +183,15 @@ def _has_httpx(modules: set[str]) -> bool:
 @pytest.mark.parametrize("version", ["v1", "v2"])
 def test_a_real_demo_start_lists_its_tools_without_loading_httpx(version: str, tmp_path: Path) -> None:
     loaded, tools = _stdio_modules(tmp_path, version)
-    assert "create_chat" in tools and f"v0_mcp.tools.{version}" in loaded
-    assert not _has_httpx(loaded)
+    assert "create_chat" in tools and "v0_mcp.server" in loaded
+    assert not _has_httpx(loaded) and f"v0_mcp.tools.{version}" not in loaded
     assert "v0_mcp.simulator" not in loaded  # the demo's simulator is built by the first request too
 
 
 def test_the_first_request_of_a_demo_loads_httpx_and_the_simulator(tmp_path: Path) -> None:
     """The probe above sees what a start loads: one request later, httpx and the simulator are there."""
     loaded, _ = _stdio_modules(tmp_path, "v2", call="list_chats")
-    assert _has_httpx(loaded) and "v0_mcp.simulator" in loaded
+    assert _has_httpx(loaded) and "v0_mcp.simulator" in loaded and "v0_mcp.tools.v2" in loaded
 
 
 async def test_the_demo_client_and_preview_proxy_share_one_simulator_made_on_first_use() -> None:

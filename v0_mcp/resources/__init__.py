@@ -12,8 +12,8 @@ Tool results stay compact and link here (``resource_link``) for what they leave 
   on API v2 read from Vercel, so they need ``VERCEL_TOKEN``.
 * ``v0://projects/{projectId}`` - the project (on API v2 the Vercel project) and its chats (JSON).
 
-Each API version's adapter says which templates it serves (``Adapter.templates``) and
-reads them; nothing here names an operation of either version.
+Each API version serves its own templates (``uris.TEMPLATES_OF``, its adapter's
+``templates``), read through its adapter; nothing here names an operation of either version.
 
 The package holds reading (``_reading``), listing (``_listing``) and subscriptions
 (``_subscriptions``); this module wires them into a server. URIs live in
@@ -22,10 +22,13 @@ The package holds reading (``_reading``), listing (``_listing``) and subscriptio
 
 from __future__ import annotations
 
+import inspect
 import weakref
 from typing import Any, Final
 
 from mcp.server.lowlevel.server import Server
+from mcp.server.mcpserver.resources import DEFAULT_RESOURCE_SECURITY, ResourceTemplate
+from mcp.shared.uri_template import UriTemplate
 from mcp.types import (
     PaginatedRequestParams,
     ReadResourceRequestParams,
@@ -34,8 +37,7 @@ from mcp.types import (
     UnsubscribeRequestParams,
 )
 
-from .._sdk import lowlevel_of, subscription_bus_of
-from ..tools._adapter import Adapter
+from .._sdk import add_resource_template, lowlevel_of, subscription_bus_of
 from ..tools._runtime import V0MCPServer
 from ..uris import (
     CHAT,
@@ -46,12 +48,21 @@ from ..uris import (
     MESSAGES,
     PROJECT,
     TEMPLATES,
+    TEMPLATES_OF,
     VERSION,
     chat_file_uri,
     file_uri,
 )
 from ._listing import LIST_PAGE_SIZE, list_handler, one_page
-from ._reading import MAX_LOG_LINES, MAX_MESSAGES, RESOURCE_NOT_FOUND, not_found, templates_of, typed_files
+from ._reading import (
+    MAX_LOG_LINES,
+    MAX_MESSAGES,
+    RESOURCE_NOT_FOUND,
+    TEMPLATE_READERS,
+    Template,
+    not_found,
+    typed_files,
+)
 from ._subscriptions import (
     MAX_LISTENS_PER_CALLER,
     MAX_WATCHES,
@@ -86,26 +97,53 @@ __all__ = [
     "register_resources",
 ]
 
+
+def sdk_template(template: Template) -> ResourceTemplate:
+    """Return the SDK's template for one of ours, as ``MCPServer.resource`` would register it, for less.
+
+    Every parameter of a ``v0://`` template is a string, so the SDK's argument model
+    and validating wrapper would only check that a string is one; its path-safety
+    policy (``..``, absolute paths, NUL) applies as it does to any template.
+    """
+    parsed = UriTemplate.parse(template.uri)
+    variables = list(parsed.variable_names)
+    parameters = [name for name in inspect.signature(template.read).parameters if name != "ctx"]
+    if sorted(parameters) != sorted(variables):
+        raise ValueError(f"{template.read.__name__} takes {parameters}, but {template.uri} gives {variables}")
+    return ResourceTemplate(
+        uri_template=template.uri,
+        name=template.name,
+        title=template.title,
+        description=template.description,
+        mime_type=template.mime_type,
+        fn=template.read,
+        parameters={
+            "type": "object",
+            "properties": {name: {"type": "string"} for name in variables},
+            "required": variables,
+        },
+        context_kwarg="ctx",
+        parsed_template=parsed,
+        security=DEFAULT_RESOURCE_SECURITY,
+    )
+
+
 _REGISTERED: Final[weakref.WeakSet[Any]] = weakref.WeakSet()  # servers already wired (registering is idempotent)
 
 
-def register_resources(server: V0MCPServer, adapter: Adapter | None = None) -> None:
+def register_resources(server: V0MCPServer, version: str | None = None) -> None:
     """Serve the ``v0://`` templates, a paginated ``resources/list`` and resource subscriptions on ``server``.
 
-    ``adapter`` is the API version's: only the templates it serves are registered
-    (every template when None). Registering twice is a no-op.
+    Only the templates API ``version`` serves are registered (every template when
+    None). Registering twice is a no-op.
     """
     if server in _REGISTERED:
         return
     _REGISTERED.add(server)
-    for template in templates_of(adapter):
-        server.resource(
-            template.uri,
-            name=template.name,
-            title=template.title,
-            description=template.description,
-            mime_type=template.mime_type,
-        )(template.read)
+    served = TEMPLATES_OF[version] if version is not None else frozenset(TEMPLATES)
+    for template in TEMPLATE_READERS:
+        if template.uri in served:
+            add_resource_template(server, sdk_template(template))
 
     # MCPServer has no public hook for these; the low-level server takes replacement handlers.
     lowlevel: Server[Any] = lowlevel_of(server)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mcp.server.context import ServerRequestContext
 from mcp.server.mcpserver import Context
@@ -19,9 +19,11 @@ from mcp.types import INTERNAL_ERROR, INVALID_PARAMS, Annotations, ListResources
 
 from ..api import V0Error
 from ..tools._runtime import V0MCPServer, runtime_of
-from ..tools._shapes import ChatBrief
 from ..uris import chat_uri, version_uri
 from ._reading import describe
+
+if TYPE_CHECKING:
+    from ..tools._shapes import ChatBrief
 
 __all__ = ["LIST_PAGE_SIZE", "list_handler", "one_page", "request_context"]
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mcp.server.context import ServerRequestContext
 from mcp.server.mcpserver import Context
@@ -20,7 +20,6 @@ from mcp.shared.uri_template import UriTemplate
 from mcp.types import INVALID_PARAMS, ReadResourceRequestParams, ReadResourceResult
 
 from ..api import MissingVercelToken, NotFound, V0Client, V0Error
-from ..tools._adapter import Adapter, MessageView
 from ..tools._errors import agent_errors
 from ..tools._results import mime_type_for
 from ..tools._runtime import Runtime, runtime_of
@@ -41,7 +40,10 @@ from ..uris import (
     version_uri,
 )
 
-__all__ = ["MAX_LOG_LINES", "MAX_MESSAGES", "RESOURCE_NOT_FOUND", "TEMPLATE_READERS", "Template", "templates_of"]
+if TYPE_CHECKING:
+    from ..tools._adapter import Adapter, MessageView
+
+__all__ = ["MAX_LOG_LINES", "MAX_MESSAGES", "RESOURCE_NOT_FOUND", "TEMPLATE_READERS", "Template"]
 
 MAX_MESSAGES: Final = 1_000  # newest messages a thread shows
 MAX_LOG_LINES: Final = 5_000
@@ -332,13 +334,6 @@ TEMPLATE_READERS: Final = (
         read_project,
     ),
 )
-
-
-def templates_of(adapter: Adapter | None) -> tuple[Template, ...]:
-    """Return the templates an API version serves (every template when no version is given)."""
-    if adapter is None:
-        return TEMPLATE_READERS
-    return tuple(template for template in TEMPLATE_READERS if template.uri in adapter.templates)
 
 
 def typed_files(read: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:

@@ -21,7 +21,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import anyio
 import anyio.abc
@@ -48,11 +48,13 @@ from mcp.types import (
 
 from .._sdk import connection_of
 from ..api import NotFound, V0Client, V0Error
-from ..tools._adapter import Adapter, Sources
 from ..tools._runtime import Runtime, V0MCPServer, runtime_of
 from ..uris import CHAT, DEPLOYMENT_LOGS, MESSAGE, MESSAGES
 from ._listing import request_context
 from ._reading import describe, missing_chat, missing_deployment
+
+if TYPE_CHECKING:
+    from ..tools._adapter import Adapter, Sources
 
 __all__ = [
     "MAX_LISTENS_PER_CALLER",

@@ -1,14 +1,26 @@
 """The MCP face of v0: shared tool machinery here, each API version's tools in its own folder.
 
 ``tools.v1`` and ``tools.v2`` declare each version's tools (one module per toolset,
-``ALL_TOOLS``) over its vocabulary; :func:`select` filters a version's tools (toolsets, tools, exclusions,
-read-only) and :func:`to_mcp_tool` builds what the server serves. Importing this
-package loads no API version: the server imports the one it serves.
+``ALL_TOOLS``) over its vocabulary, and store what a server start needs of them
+(:func:`stored_tools`); :func:`select` filters a version's tools (toolsets, tools,
+exclusions, read-only) and :func:`to_mcp_tool` builds what the server serves.
+Importing this package loads no API version, and a server start loads no toolset
+module: the first call of a tool loads its version's.
 """
 
 from __future__ import annotations
 
-from ._registry import TOOLSETS, Selection, ToolSpec, UnknownNameError, explain_disabled_tools, select, to_mcp_tool
+from ._registry import (
+    TOOLSETS,
+    Selection,
+    StoredTool,
+    ToolSpec,
+    UnknownNameError,
+    guard_tool_calls,
+    select,
+    stored_tools,
+    to_mcp_tool,
+)
 from ._runtime import API_KEY_HEADER, Runtime
 
 __all__ = [
@@ -16,9 +28,11 @@ __all__ = [
     "TOOLSETS",
     "Runtime",
     "Selection",
+    "StoredTool",
     "ToolSpec",
     "UnknownNameError",
-    "explain_disabled_tools",
+    "guard_tool_calls",
     "select",
+    "stored_tools",
     "to_mcp_tool",
 ]

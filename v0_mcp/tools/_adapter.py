@@ -12,11 +12,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..api import Operation, V0Client
-from ._shapes import ChatBrief, FileInfo
-
 if TYPE_CHECKING:
+    from ..api import Operation, V0Client
     from ..api.vercel import VercelClient
+    from ._shapes import ChatBrief, FileInfo
 
 __all__ = [
     "Adapter",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mcp.server.mcpserver.exceptions import ToolError
 
@@ -22,7 +22,9 @@ from ..api import (
     V0TransportError,
 )
 from ._toolsets import TOOLSETS_OF
-from ._vocabulary import Exposure
+
+if TYPE_CHECKING:
+    from ._vocabulary import Exposure
 
 __all__ = ["NO_KEY_MESSAGE", "agent_errors"]
 

@@ -1,23 +1,26 @@
 """Tool declarations, the one place toolsets and filters are applied, and MCP registration.
 
 Every tool is a :class:`ToolSpec`: its name, toolset and kind come from the
-catalogue (or, for workflow tools, from the spec itself), its arguments from the
-operation's models. :func:`select` applies ``--toolsets``, ``--tools``,
-``--exclude-tools`` and ``--read-only`` in a fixed order, and
-:func:`to_mcp_tool` turns a spec into the SDK's ``Tool`` with annotations, a
-compact input schema and an output schema.
+version's vocabulary, its arguments from the operation's models. What a server
+start needs of each (names, texts, schemas) is stored ahead of time in the
+version's ``_schemas.json``: a :class:`StoredTool` serves it, and loads its
+``ToolSpec`` (the toolset modules and their models) on the first call.
+:func:`select` applies ``--toolsets``, ``--tools``, ``--exclude-tools`` and
+``--read-only`` in a fixed order, and :func:`to_mcp_tool` turns either into the
+SDK's ``Tool`` with annotations, a compact input schema and an output schema.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import inspect
 import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
@@ -27,26 +30,31 @@ from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
 from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
-from ..api import Operation
 from ..app import tool_meta
 from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema, nullable_fields
-from ._toolsets import BUILDER, EVERYTHING, toolset_names, valid_toolsets
-from ._vocabulary import Exposure, Kind
+from ._toolsets import BUILDER, EVERYTHING, Kind, toolset_names, toolsets_of, valid_toolsets
+
+if TYPE_CHECKING:
+    from ..api import Operation
+    from ._vocabulary import Exposure
 
 __all__ = [
     "TOOLSETS",
+    "Declaration",
     "Declared",
     "Handler",
     "Selection",
+    "StoredTool",
     "ToolSpec",
     "UnknownNameError",
     "annotations_for",
     "disabled_reason",
-    "explain_disabled_tools",
+    "guard_tool_calls",
     "load_schemas",
     "select",
+    "stored_tools",
     "to_mcp_tool",
-    "tool_schemas",
+    "tool_declaration",
 ]
 
 TOOLSETS: Final[tuple[str, ...]] = toolset_names("v1")  # v1's names; a version's own: toolset_names(version)
@@ -151,6 +159,79 @@ class ToolSpec:
         return self.kind == "read"
 
 
+class Declaration(Protocol):
+    """What selecting, explaining and serving a tool reads: a :class:`ToolSpec` or a :class:`StoredTool`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def toolset(self) -> str: ...
+    @property
+    def kind(self) -> Kind: ...
+    @property
+    def builder(self) -> bool: ...
+    @property
+    def read_only(self) -> bool: ...
+
+
+D = TypeVar("D", bound=Declaration)
+
+
+class StoredTool:
+    """A tool as its version's stored declaration gives it: all a server start needs, no toolset module.
+
+    Its :class:`ToolSpec` (the handler, the argument model) is loaded with the
+    version's toolset modules on the first call of any of its tools.
+    """
+
+    __slots__ = ("builder", "declaration", "description", "kind", "name", "title", "toolset", "version")
+
+    def __init__(self, version: str, name: str, declaration: Mapping[str, Any]) -> None:
+        self.version = version
+        self.name: str = name
+        self.title: str = declaration["title"]
+        self.description: str = declaration["description"]
+        self.toolset: str = declaration["toolset"]
+        self.kind: Kind = declaration["kind"]
+        self.builder: bool = declaration["builder"]
+        self.declaration = declaration  # as tool_declaration() derives it: schemas, idempotent, own, nullable
+
+    def __repr__(self) -> str:
+        return f"StoredTool({self.version}:{self.name})"
+
+    @property
+    def read_only(self) -> bool:
+        return self.kind == "read"
+
+    def spec(self) -> ToolSpec:
+        """Return the tool's full declaration, loading its version's toolset modules (once)."""
+        return _specs_of(self.version)[self.name]
+
+    async def handle(self, ctx: Context[Any, Any], args: dict[str, Any]) -> CallToolResult:
+        return await self.spec().handler(ctx, args)
+
+
+@functools.cache
+def _specs_of(version: str) -> Mapping[str, ToolSpec]:
+    tools = importlib.import_module(f"{__package__}.{version}")
+    return {spec.name: spec for spec in tools.ALL_TOOLS}
+
+
+@functools.cache
+def stored_tools(version: str) -> tuple[StoredTool, ...]:
+    """Return every tool of API ``version`` from its stored declarations, without importing its toolsets."""
+    toolsets_of(version)  # refuses an unknown version by name
+    path = Path(__file__).with_name(version) / "_schemas.json"
+    declarations = load_schemas(path)
+    if not declarations:
+        raise RuntimeError(f"{path} is missing: run scripts/generate_tool_schemas.py")
+    return tuple(StoredTool(version, name, declaration) for name, declaration in declarations.items())
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which tools to serve: toolsets (None = the builder profile), additions, exclusions, read-only."""
@@ -166,7 +247,7 @@ class UnknownNameError(ValueError):
     """A toolset or tool name that does not exist; the message lists the valid ones."""
 
 
-def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
+def select(specs: Sequence[D], selection: Selection) -> list[D]:
     """Return the tools a selection enables, ordered by toolset then name."""
     names = {spec.name for spec in specs}
     if unknown := (selection.tools | selection.exclude) - names:
@@ -178,7 +259,7 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
         valid = ", ".join(valid_names)
         raise UnknownNameError(f"unknown toolset(s): {', '.join(sorted(bad))}. Valid toolsets: {valid}")
 
-    def enabled(spec: ToolSpec) -> bool:
+    def enabled(spec: D) -> bool:
         if spec.name in selection.exclude or (selection.read_only and not spec.read_only):
             return False
         if spec.name in selection.tools:
@@ -190,7 +271,7 @@ def select(specs: Sequence[ToolSpec], selection: Selection) -> list[ToolSpec]:
     return sorted(filter(enabled, specs), key=lambda s: (order.get(s.toolset, len(order)), s.name))
 
 
-def disabled_reason(name: str, specs: Sequence[ToolSpec], selection: Selection) -> str | None:
+def disabled_reason(name: str, specs: Sequence[Declaration], selection: Selection) -> str | None:
     """Say how to enable ``name``, a tool of ``specs`` the selection leaves out; None for a name that is no tool."""
     spec = next((s for s in specs if s.name == name), None)
     if spec is None:
@@ -208,7 +289,7 @@ def disabled_reason(name: str, specs: Sequence[ToolSpec], selection: Selection) 
     return reason + (f"; {hides}." if selection.read_only and not spec.read_only else ".")
 
 
-def _enabled_without_read_only(spec: ToolSpec, selection: Selection) -> bool:
+def _enabled_without_read_only(spec: Declaration, selection: Selection) -> bool:
     wanted = selection.toolsets if selection.toolsets is not None else frozenset({BUILDER})
     return (
         spec.name in selection.tools
@@ -218,10 +299,12 @@ def _enabled_without_read_only(spec: ToolSpec, selection: Selection) -> bool:
     )
 
 
-def explain_disabled_tools(server: Any, specs: Sequence[ToolSpec], selection: Selection) -> None:
-    """Make a call to a tool that exists but is not enabled answer how to enable it, not just "Unknown tool".
+def guard_tool_calls(server: Any, specs: Sequence[Declaration], selection: Selection) -> None:
+    """Make a call that cannot run say why, instead of "Unknown tool" or pydantic's dump.
 
-    ``server`` is the ``MCPServer`` serving ``select(specs, selection)``; ``specs`` are every tool of its API version.
+    A tool that exists but is not enabled says how to enable it; arguments that do
+    not validate are named one per line with what is wrong. ``server`` is the
+    ``MCPServer`` serving ``select(specs, selection)``; ``specs`` are every tool of its API version.
     """
     served = {spec.name for spec in select(specs, selection)}
     call = server.call_tool
@@ -229,7 +312,12 @@ def explain_disabled_tools(server: Any, specs: Sequence[ToolSpec], selection: Se
     async def call_tool(name: str, arguments: dict[str, Any], context: Any = None) -> Any:
         if name not in served and (reason := disabled_reason(name, specs, selection)):
             raise ToolError(reason)
-        return await call(name, arguments, context)
+        try:
+            return await call(name, arguments, context)
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError):
+                raise ToolError(describe_validation_error(name, exc.__cause__)) from None
+            raise
 
     setattr(server, "call_tool", call_tool)  # noqa: B010 - an instance override of a public method
 
@@ -253,14 +341,13 @@ class _Arguments(FuncMetadata):
     # Agents send null for optional arguments they mean to leave out, and v0 refuses null where its
     # spec does not allow it (422): null means "not given", except in these, which the spec makes nullable.
     nullable: frozenset[str] = frozenset()
-    spec: Any = None  # the ToolSpec whose argument model is built on the first call, when it is not built yet
+    # Gives the ToolSpec whose argument model is built on the first call, when it is not built yet.
+    spec: Callable[[], ToolSpec] | None = None
 
     def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
         if self.spec is not None:  # a server start declares every tool; a run calls few
-            self.arg_model, self.spec = (
-                build_argument_model(self.spec.name, self.spec.fields, docs=self.spec.docs),
-                None,
-            )
+            spec = self.spec()
+            self.arg_model, self.spec = build_argument_model(spec.name, spec.fields, docs=spec.docs), None
         # null is "not given" (left out before validation, so a default or "missing" applies), except where
         # v0 reads it; an unknown argument stays, to be refused by name.
         known = {name for field, info in self.arg_model.model_fields.items() for name in (field, info.alias) if name}
@@ -288,18 +375,6 @@ class _Arguments(FuncMetadata):
         return await fn(dict(given), **(arguments_to_pass_directly or {}))
 
 
-class V0Tool(Tool):
-    """A tool whose argument errors name each field and say what is wrong."""
-
-    async def run(self, arguments: dict[str, Any], context: Any, convert_result: bool = False) -> Any:
-        try:
-            return await super().run(arguments, context, convert_result=convert_result)
-        except ToolError as exc:
-            if isinstance(exc.__cause__, ValidationError):
-                raise ToolError(describe_validation_error(self.name, exc.__cause__)) from None
-            raise
-
-
 def describe_validation_error(tool: str, exc: ValidationError) -> str:
     """Turn a pydantic error into one line per field that names it and says what is wrong."""
     lines = []
@@ -312,13 +387,13 @@ def describe_validation_error(tool: str, exc: ValidationError) -> str:
     return f"Invalid arguments for {tool}:\n" + "\n".join(lines)
 
 
-Schemas = Mapping[str, Any]  # {"input": ..., "output": ...} of one tool, as tool_schemas() derives them
+Schemas = Mapping[str, Any]  # one tool's stored declaration, as tool_declaration() derives it
 
-_BUILT: dict[int, tuple[ToolSpec, Tool]] = {}
+_BUILT: dict[int, tuple[ToolSpec | StoredTool, Tool]] = {}
 
 
 def load_schemas(path: Path) -> dict[str, Schemas]:
-    """Return the stored schemas of a version's tools, by tool name ({} when there are none)."""
+    """Return the stored declarations of a version's tools, by tool name ({} when there are none)."""
     try:
         stored: dict[str, Schemas] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -326,10 +401,19 @@ def load_schemas(path: Path) -> dict[str, Schemas]:
     return stored
 
 
-def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
-    """Derive a tool's input and output JSON schemas from its models (what a stored copy must equal)."""
+def tool_declaration(spec: ToolSpec) -> dict[str, Any]:
+    """Derive what a server start serves of a tool from its models (what the stored copy must equal).
+
+    Its texts and place (title, description, toolset, kind, profile), its input and
+    output JSON schemas, and what the argument handling needs before the first call.
+    """
     strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
     return {
+        "title": spec.title,
+        "description": spec.description,
+        "toolset": spec.toolset,
+        "kind": spec.kind,
+        "builder": spec.builder,
         "input": compact_schema(strict.model_json_schema(by_alias=True)),
         "output": compact_output_schema(spec.output),
         "idempotent": spec.idempotent,
@@ -338,60 +422,79 @@ def tool_schemas(spec: ToolSpec) -> dict[str, Any]:
     }
 
 
-def to_mcp_tool(spec: ToolSpec, stored: Schemas | None = None) -> Tool:
-    """Return the SDK tool for a spec, built once per spec (specs are immutable module constants).
+def to_mcp_tool(tool: ToolSpec | StoredTool) -> Tool:
+    """Return the SDK tool for a spec or a stored tool, built once for each (both are immutable constants).
 
-    ``stored`` are the spec's schemas as derived ahead of time: deriving them takes most
-    of a server's start, so startup loads them instead (a test keeps them current).
+    A :class:`StoredTool` is what a server start uses: deriving schemas from the
+    models would take most of the start, and importing the toolsets much of the rest.
     """
-    built = _BUILT.get(id(spec))
-    if built is None or built[0] is not spec:
-        built = _BUILT[id(spec)] = (spec, _build_tool(spec, stored))
+    built = _BUILT.get(id(tool))
+    if built is None or built[0] is not tool:
+        built = _BUILT[id(tool)] = (tool, _build_stored(tool) if isinstance(tool, StoredTool) else _build_derived(tool))
     return built[1]
 
 
-def _build_tool(spec: ToolSpec, stored: Schemas | None) -> Tool:
-    """Build the SDK tool for a spec: strict arguments, compact schemas, annotations.
+def _build_stored(tool: StoredTool) -> Tool:
+    """Build the SDK tool from a stored declaration; its argument model and handler load on the first call."""
+    declared = tool.declaration
+    resolvers: Mapping[str, Any] = {}
+    if tool.kind == "destructive":
+        from ._confirm import confirmation_resolvers  # only servers with destructive tools load it
+
+        resolvers = confirmation_resolvers(tool.name, destructive=True)
+    metadata = _Arguments(
+        arg_model=ArgumentModel,
+        output_schema=declared["output"],
+        own=frozenset(declared["own"]),
+        nullable=frozenset(declared["nullable"]),
+        spec=tool.spec,
+    )
+    return _sdk_tool(tool, tool.handle, resolvers, declared["input"], metadata, idempotent=declared["idempotent"])
+
+
+def _build_derived(spec: ToolSpec) -> Tool:
+    """Build the SDK tool from the spec's models, now (what a stored declaration must give alike)."""
+    strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
+    declared = tool_declaration(spec)
+    metadata = _Arguments(
+        arg_model=strict,
+        output_model=spec.output,
+        output_schema=declared["output"],
+        own=spec.own,
+        nullable=frozenset(declared["nullable"]),
+    )
+    return _sdk_tool(spec, spec.handler, spec.resolvers, declared["input"], metadata, idempotent=spec.idempotent)
+
+
+def _sdk_tool(
+    tool: Declaration,
+    handler: Handler,
+    resolvers: Mapping[str, Any],
+    parameters: dict[str, Any],
+    metadata: _Arguments,
+    *,
+    idempotent: bool,
+) -> Tool:
+    """Assemble the SDK tool: strict arguments, compact schemas, annotations.
 
     The tool is assembled directly rather than through ``Tool.from_function``,
-    which would derive a second argument model and output schema from a
-    signature. The argument model's validator is built on the first call.
+    which would derive a second argument model and output schema from a signature.
     """
-    fn = _bind(spec)
-    resolved = find_resolved_parameters(fn) if spec.resolvers else {}
-    if stored is not None:
-        # Loaded fresh from the stored file for this build, so the tool may own them as they are.
-        schemas, names = stored, set(stored["input"].get("properties", {}))
-        metadata = _Arguments(
-            arg_model=ArgumentModel,
-            output_schema=schemas["output"],
-            own=frozenset(schemas["own"]),
-            nullable=frozenset(schemas.get("nullable", ())),
-            spec=spec,
-        )
-    else:
-        strict = build_argument_model(spec.name, spec.fields, docs=spec.docs)
-        schemas, names = tool_schemas(spec), set(strict.model_fields)
-        metadata = _Arguments(
-            arg_model=strict,
-            output_model=spec.output,
-            output_schema=schemas["output"],
-            own=spec.own,
-            nullable=frozenset(schemas["nullable"]),
-        )
-    return V0Tool(
+    fn = _bind(tool.name, handler, resolvers)
+    resolved = find_resolved_parameters(fn) if resolvers else {}
+    return Tool(
         fn=fn,
-        name=spec.name,
-        title=spec.title,
-        description=spec.description,
-        parameters=schemas["input"],
+        name=tool.name,
+        title=tool.title,
+        description=tool.description,
+        parameters=parameters,
         fn_metadata=metadata,
         is_async=True,
         context_kwarg="ctx",
         resolved_params=dict(resolved),
-        resolver_plans=build_resolver_plans(resolved, names),
-        annotations=annotations_for(spec.kind, idempotent=schemas["idempotent"]),
-        meta=tool_meta(spec.name),  # the MCP App view, for the tools that produce or change an app
+        resolver_plans=build_resolver_plans(resolved, set(parameters.get("properties", {}))),
+        annotations=annotations_for(tool.kind, idempotent=idempotent),
+        meta=tool_meta(tool.name),  # the MCP App view, for the tools that produce or change an app
     )
 
 
@@ -406,13 +509,12 @@ def _output_schema(model: type[BaseModel]) -> dict[str, Any]:
     return compact_schema(model.model_json_schema(by_alias=True, mode="serialization"))
 
 
-def _bind(spec: ToolSpec) -> Callable[..., Awaitable[CallToolResult]]:
+def _bind(name: str, handler: Handler, resolvers: Mapping[str, Any]) -> Callable[..., Awaitable[CallToolResult]]:
     """Make the function the SDK calls: the given arguments, the context and each resolved value.
 
     Its signature names the context and the resolvers, which the SDK inspects; the
     arguments themselves are validated by :class:`_Arguments` and arrive as one dict.
     """
-    handler = spec.handler
 
     async def tool_function(given: dict[str, Any], ctx: Context[Any, Any], **resolved: Any) -> CallToolResult:
         return await handler(ctx, {**given, **resolved})
@@ -422,13 +524,13 @@ def _bind(spec: ToolSpec) -> Callable[..., Awaitable[CallToolResult]]:
         inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=Context),
     ]
     annotations: dict[str, Any] = {"given": dict[str, Any], "ctx": Context}
-    for name, annotation in spec.resolvers.items():
-        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
-        annotations[name] = annotation
+    for parameter, annotation in resolvers.items():
+        params.append(inspect.Parameter(parameter, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
+        annotations[parameter] = annotation
     # The result's schema is the tool's stored or derived output schema, not read from here.
     annotations["return"] = CallToolResult
     tool_function.__signature__ = inspect.Signature(params, return_annotation=CallToolResult)  # type: ignore[attr-defined]
     tool_function.__annotations__ = annotations
-    tool_function.__name__ = spec.name
-    tool_function.__qualname__ = spec.name
+    tool_function.__name__ = name
+    tool_function.__qualname__ = name
     return tool_function

@@ -8,26 +8,27 @@ connection) enters its lifespan, which yields an :class:`AppState` holding the
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
 
 import anyio
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 
-from ..api import V0Client
-from ._adapter import Adapter
-
 if TYPE_CHECKING:
+    from ..api import V0Client
     from ..api.vercel import VercelClient
     from ..preview import LivePreviews
+    from ._adapter import Adapter
 
 __all__ = [
     "API_KEY_HEADER",
     "NO_VERCEL_MESSAGE",
     "AppState",
     "Clock",
+    "DeferredAdapter",
     "EventLoopClock",
     "Runtime",
     "V0MCPServer",
@@ -59,6 +60,34 @@ class EventLoopClock:
 
     async def sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
+
+
+class DeferredAdapter:
+    """The adapter of an API version, imported on its first use.
+
+    A server start hands its runtime one of these: ``tools/list`` is answered before
+    the version's adapter, and the shapes it builds, are loaded (cold start is measured).
+    """
+
+    def __init__(self, version: str) -> None:
+        self.version: Final = version
+        self._adapter: Adapter | None = None
+
+    def loaded(self) -> Adapter:
+        if self._adapter is None:
+            self._adapter = cast("Adapter", importlib.import_module(f"{__package__}.{self.version}._adapter").ADAPTER)
+        return self._adapter
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.loaded(), name)
+
+    def __repr__(self) -> str:
+        return f"DeferredAdapter({self.version})"
+
+    @staticmethod
+    def of(version: str) -> Adapter:
+        """Return the deferred adapter of ``version``, typed as what it stands for."""
+        return cast("Adapter", DeferredAdapter(version))
 
 
 def _default_adapter() -> Adapter:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import Mapping
-from typing import Annotated, Any, Final, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, get_args, get_origin
 
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from ..api import Operation
+if TYPE_CHECKING:
+    from ..api import Operation
 
 __all__ = [
     "MAX_ID_CHARS",

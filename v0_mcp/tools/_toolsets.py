@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 __all__ = [
     "BUILDER",
@@ -18,11 +18,15 @@ __all__ = [
     "TOOLSETS_OF",
     "V1_TOOLSETS",
     "V2_TOOLSETS",
+    "Kind",
     "Toolset",
     "toolset_names",
     "toolsets_of",
     "valid_toolsets",
 ]
+
+
+Kind = Literal["read", "write", "destructive"]  # what a tool does: its annotations and --read-only follow
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
-from ..api import Catalogue, Operation
-from ._adapter import Adapter
+from ._toolsets import Kind
+
+if TYPE_CHECKING:  # a version's vocabulary loads with its tools; startup reads neither
+    from ..api import Catalogue, Operation
+    from ._adapter import Adapter
 
 __all__ = ["VERCEL_PREFIX", "Exposure", "Kind", "Vocabulary", "vercel_operation"]
 
-Kind = Literal["read", "write", "destructive"]
 VERCEL_PREFIX: Final = "vercel:"  # an operation of the Vercel REST API, not of v0's
 
 

@@ -16,10 +16,8 @@ from tests.tools.v2.conftest import ALL_V2, ENTRIES_V2, make_v2_server
 from v0_mcp.api import build_client
 from v0_mcp.cli import parse_settings
 from v0_mcp.settings import Settings
-from v0_mcp.tools import ToolSpec
-from v0_mcp.tools._registry import load_schemas, to_mcp_tool, tool_schemas
 from v0_mcp.tools._toolsets import toolset_names
-from v0_mcp.tools.v2 import ALL_TOOLS, SCHEMAS, VOCABULARY
+from v0_mcp.tools.v2 import ALL_TOOLS, VOCABULARY
 
 TOOLSNAPS: Final = Path(__file__).parent / "toolsnaps"
 V2_ENV: Final = {"V0_API_VERSION": "v2"}
@@ -112,14 +110,6 @@ def test_generations_share_one_output_schema_with_needs_input(all_tools: list[To
 
 
 # -- stored schemas and snapshots ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("spec", ALL_TOOLS, ids=lambda spec: spec.name)
-def test_a_tool_built_from_stored_schemas_equals_one_derived_now(spec: ToolSpec) -> None:
-    stored = load_schemas(SCHEMAS)[spec.name]
-    assert stored == tool_schemas(spec)
-    tool = to_mcp_tool(spec, stored)
-    assert tool.parameters == stored["input"]
 
 
 def test_toolsnaps_match_every_tool_schema(all_tools: list[Tool]) -> None:

@@ -23,4 +23,5 @@ ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
 )
 
 SCHEMAS: Final = Path(__file__).with_name("_schemas.json")
-"""Every tool's input and output schema, derived ahead of time by ``scripts/generate_tool_schemas.py``."""
+"""What a server start serves of every tool (texts, toolset, kind, schemas), derived ahead of time by
+``scripts/generate_tool_schemas.py``; a server reads it without importing this package."""

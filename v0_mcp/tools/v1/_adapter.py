@@ -15,7 +15,7 @@ import anyio
 from pydantic import BaseModel
 
 from ...api import ContentAccumulator, Operation, V0Client, V0Error, content_text, paginate
-from ...uris import CHAT, CHAT_FILE, DEPLOYMENT_LOGS, FILE, MESSAGE, MESSAGES, PROJECT, VERSION
+from ...uris import TEMPLATES_OF
 from .._adapter import (
     ChatDocument,
     ChatSnapshot,
@@ -30,7 +30,7 @@ from .._adapter import (
 from .._shapes import ChatBrief
 from ._shapes import chat_brief_of, chat_of, files_of, last_assistant, project_of, version_of
 
-__all__ = ["V1", "V1Adapter"]
+__all__ = ["ADAPTER", "V1", "V1Adapter"]
 
 _ASYNC: Final = "responseMode"
 _DEPLOYMENT_SOURCES: Final = 5  # versions whose deployments one completion looks at
@@ -67,7 +67,7 @@ def _find_file(files: Sequence[Any] | None, path: str) -> Any:
 class V1Adapter:
     """API v1: a chat detail carries its latest version and its messages."""
 
-    templates: Final = frozenset({CHAT, MESSAGES, MESSAGE, VERSION, FILE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT})
+    templates: Final = TEMPLATES_OF["v1"]
 
     # -- generations ---------------------------------------------------------------------------------------------------
 
@@ -244,3 +244,4 @@ def _body_models(body: Any) -> list[Any]:
 
 
 V1: Final = V1Adapter()
+ADAPTER: Final = V1  # the name every version's adapter has (``DeferredAdapter`` loads it)

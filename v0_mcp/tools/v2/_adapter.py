@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic import BaseModel
 
 from ...api import MissingVercelToken, Operation, V0Client, V0Error, paginate
-from ...uris import CHAT, CHAT_FILE, DEPLOYMENT_LOGS, MESSAGE, MESSAGES, PROJECT
+from ...uris import TEMPLATES_OF
 from .._adapter import (
     ChatDocument,
     ChatSnapshot,
@@ -33,7 +33,7 @@ from .._adapter import (
 from .._shapes import ChatBrief
 from ._shapes import chat_brief_of, doing_of, file_infos, message_text
 
-__all__ = ["V2", "V2Adapter", "V2Unsupported"]
+__all__ = ["ADAPTER", "V2", "V2Adapter", "V2Unsupported"]
 
 if TYPE_CHECKING:
     from ...api.vercel import VercelClient
@@ -151,7 +151,7 @@ class V2Adapter:
 
     # -- resources -----------------------------------------------------------------------------------------------------
 
-    templates: Final = frozenset({CHAT, MESSAGES, MESSAGE, CHAT_FILE, DEPLOYMENT_LOGS, PROJECT})
+    templates: Final = TEMPLATES_OF["v2"]
 
     async def chat_document(self, v0: V0Client, chat_id: str) -> ChatDocument:
         chat = await v0.call("chats.get", chatId=chat_id)
@@ -321,3 +321,4 @@ def _runtime_line(line: Any) -> LogLine:
 
 
 V2: Final = V2Adapter()
+ADAPTER: Final = V2  # the name every version's adapter has (``DeferredAdapter`` loads it)

@@ -28,7 +28,8 @@ from ...api import (
     V0TimeoutError,
     V0TransportError,
 )
-from .._endpoint import CONFIRM_FIELD, DOCS, confirmation_resolvers, take_confirmation
+from .._confirm import CONFIRM_FIELD, confirmation_resolvers, take_confirmation
+from .._endpoint import DOCS
 from .._errors import agent_errors
 from .._registry import Declared, ToolSpec
 from .._results import Result
