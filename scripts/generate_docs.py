@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from v0_mcp.tools import v1, v2  # noqa: E402
-from v0_mcp.tools._registry import ToolSpec  # noqa: E402
+from v0_mcp.tools._spec import ToolSpec  # noqa: E402
 from v0_mcp.tools._toolsets import TOOLSETS_OF  # noqa: E402
 
 README = ROOT / "README.md"

@@ -21,7 +21,8 @@ import importlib  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from types import ModuleType  # noqa: E402
 
-from v0_mcp.tools._registry import ToolSpec, tool_declaration  # noqa: E402
+from v0_mcp.tools._registry import tool_declaration  # noqa: E402
+from v0_mcp.tools._spec import ToolSpec  # noqa: E402
 
 VERSIONS = ("v2", "v1")
 

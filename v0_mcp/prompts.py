@@ -41,9 +41,8 @@ import logging
 import re
 import weakref
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from mcp.server.mcpserver.prompts.base import Message, Prompt, PromptArgument
 from mcp.shared.exceptions import MCPError
@@ -93,8 +92,7 @@ class PromptFileError(ValueError):
     """A prompt file is malformed; the message names the file and, where it can, the line."""
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     """A run of the body: plain text (no condition), or the branches of an ``if`` on served tools."""
 
     text: str
@@ -102,8 +100,7 @@ class _Block:
     otherwise: str = ""
 
 
-@dataclass(frozen=True)
-class PromptSpec:
+class PromptSpec(NamedTuple):
     """One prompt as its file declares it."""
 
     name: str
@@ -385,8 +382,7 @@ def prompts_for(specs: Sequence[PromptSpec], api: str, served: Collection[str]) 
     return prompts
 
 
-@dataclass
-class _Served:
+class _Served(NamedTuple):
     api: str
     names: set[str]
 

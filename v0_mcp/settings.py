@@ -15,7 +15,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 __all__ = [
     "DEFAULT_TOOLSETS",
@@ -58,8 +58,7 @@ def parse_bool(value: str) -> bool:
     raise ValueError(value)
 
 
-@dataclass(frozen=True, slots=True)
-class Variable:
+class Variable(NamedTuple):
     """One setting: its environment variable, its flag (if any), how it parses and what it means.
 
     **Parameters:**

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 import anyio
 
-from ._guard import HEALTH_PATH, CallerGuard, header_of
 from ._lifecycle import shut_down
 from .settings import Settings
 
@@ -89,11 +88,14 @@ class BearerTokenMiddleware:
     """
 
     def __init__(self, app: ASGIApp, token: str) -> None:
+        from ._guard import HEALTH_PATH  # HTTP only: a stdio start does not load the guard (cold start is measured)
+
         self.app = app
         self._token = token.strip().encode()
+        self._health = HEALTH_PATH
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") == HEALTH_PATH:
+        if scope["type"] != "http" or scope.get("path") == self._health:
             await self.app(scope, receive, send)
             return
         path = str(scope.get("path", ""))
@@ -112,6 +114,8 @@ class BearerTokenMiddleware:
 
     @staticmethod
     def _presented(scope: Scope) -> bytes | None:
+        from ._guard import header_of
+
         value = header_of(scope, b"authorization")
         if value is None:
             return None
@@ -156,6 +160,8 @@ def build_http_app(server: V0MCPServer, settings: Settings) -> ASGIApp:
     """Return the ASGI app for ``settings.transport`` (http or sse), with health check, limits and auth."""
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
+
+    from ._guard import HEALTH_PATH, CallerGuard
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok", "transport": settings.transport})

@@ -50,8 +50,17 @@ asyncio.run(main())
 """
 
 
-TOOLSETS_AND_MODELS = ("v0_mcp.tools.v1", "v0_mcp.tools.v2", "v0_mcp.api.v1", "v0_mcp.api.v2", "v0_mcp.api.vercel._models")
-SHAPES = {"v0_mcp.tools._adapter", "v0_mcp.tools._shapes", "v0_mcp.tools._endpoint", "v0_mcp.tools._generation"}
+# What only a call needs: each version's toolset modules and models, and the machinery they declare with.
+TOOLSETS_AND_MODELS = (
+    "v0_mcp.tools.v1",
+    "v0_mcp.tools.v2",
+    "v0_mcp.api.v1",
+    "v0_mcp.api.v2",
+    "v0_mcp.api.vercel._models",
+)
+SHAPES = {
+    f"v0_mcp.tools.{name}" for name in ("_adapter", "_shapes", "_spec", "_vocabulary", "_endpoint", "_generation")
+}
 
 
 @pytest.mark.parametrize("version", ["v1", "v2"])

@@ -162,8 +162,7 @@ class RetryPolicy:
         return retry_after if retry_after <= self.max_retry_after else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(typing.NamedTuple):
     """A validated request, ready to send (possibly several times)."""
 
     operation: Operation
@@ -173,8 +172,7 @@ class _Prepared:
     generation: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
+class _Shape(typing.NamedTuple):
     """The argument names an operation accepts, by where they go."""
 
     query: frozenset[str]

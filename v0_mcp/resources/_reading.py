@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from mcp.server.context import ServerRequestContext
 from mcp.server.mcpserver import Context
@@ -258,8 +257,9 @@ async def read_project(projectId: str, ctx: Context[Any, Any]) -> str:
     return _json(data)
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
+    """A ``v0://`` template and the function that reads it."""
+
     uri: str
     name: str
     title: str

@@ -10,11 +10,12 @@ module: the first call of a tool loads its version's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._registry import (
     TOOLSETS,
     Selection,
     StoredTool,
-    ToolSpec,
     UnknownNameError,
     guard_tool_calls,
     select,
@@ -22,6 +23,9 @@ from ._registry import (
     to_mcp_tool,
 )
 from ._runtime import API_KEY_HEADER, Runtime
+
+if TYPE_CHECKING:
+    from ._spec import ToolSpec
 
 __all__ = [
     "API_KEY_HEADER",
@@ -36,3 +40,12 @@ __all__ = [
     "stored_tools",
     "to_mcp_tool",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # ToolSpec is what toolset modules declare with; a server start loads neither (cold start is measured).
+    if name == "ToolSpec":
+        from ._spec import ToolSpec
+
+        return ToolSpec
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,10 +20,10 @@ from pydantic import create_model
 from ..api import Operation
 from ._confirm import CONFIRM_FIELD, Confirmation, confirmation_resolvers, take_confirmation
 from ._errors import agent_errors
-from ._registry import Declared, ToolSpec
 from ._results import Result, made_anyway, render
 from ._runtime import runtime_of
 from ._schema import FieldSpec, argument_fields
+from ._spec import Declared, ToolSpec
 from ._vocabulary import Exposure, Vocabulary
 
 __all__ = ["DOCS", "Confirmation", "endpoint", "plain"]

@@ -36,11 +36,11 @@ from ..api import Operation, RateLimited, V0APIError, V0Client, V0Error, V0Trans
 from ._adapter import ChatSnapshot, Followed
 from ._endpoint import DOCS
 from ._errors import agent_errors
-from ._registry import Declared, ToolSpec
 from ._results import Result, chat_link, clip, file_link, made_anyway, messages_link, render, version_link
 from ._runtime import Clock, Runtime, runtime_of
 from ._schema import MAX_ID_CHARS, FieldSpec, argument_fields
 from ._shapes import FileInfo
+from ._spec import Declared, ToolSpec
 from ._vocabulary import Exposure, Vocabulary
 
 __all__ = ["DEFAULT_WAIT", "PROGRESS_EVERY", "Followed", "Generation", "generation", "wait_for", "wait_for_generation"]

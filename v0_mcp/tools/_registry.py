@@ -18,7 +18,7 @@ import importlib
 import inspect
 import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
@@ -31,21 +31,17 @@ from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import BaseModel, ValidationError
 
 from ..app import tool_meta
-from ._schema import ArgumentModel, FieldSpec, build_argument_model, compact_schema, nullable_fields
+from ._schema import ArgumentModel, build_argument_model, compact_schema, nullable_fields
 from ._toolsets import BUILDER, EVERYTHING, Kind, toolset_names, toolsets_of, valid_toolsets
 
 if TYPE_CHECKING:
-    from ..api import Operation
-    from ._vocabulary import Exposure
+    from ._spec import Handler, ToolSpec
 
 __all__ = [
     "TOOLSETS",
     "Declaration",
-    "Declared",
-    "Handler",
     "Selection",
     "StoredTool",
-    "ToolSpec",
     "UnknownNameError",
     "annotations_for",
     "disabled_reason",
@@ -59,10 +55,6 @@ __all__ = [
 
 TOOLSETS: Final[tuple[str, ...]] = toolset_names("v1")  # v1's names; a version's own: toolset_names(version)
 
-# Handlers receive the request context, the validated arguments and any resolved values.
-Handler = Callable[[Context[Any, Any], dict[str, Any]], Awaitable[CallToolResult]]
-
-
 def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
     """Return the hints for a kind; only what differs from the protocol's defaults is spelled out."""
     if kind == "read":
@@ -73,90 +65,6 @@ def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
         idempotent_hint=idempotent,
         open_world_hint=True,
     )
-
-
-@dataclass(frozen=True)
-class Declared:
-    """What a tool takes and returns, worked out from its operation's models on first use.
-
-    Declaring every tool at import must not load an API version's models: a server
-    start serves the tools from their stored schemas, and a call needs only its own tool.
-    """
-
-    fields: Mapping[str, FieldSpec]
-    output: type[BaseModel]
-    operation: Operation | None = None
-    own: frozenset[str] = frozenset()  # our own arguments (waitSeconds, confirm): passed with their defaults
-
-
-@dataclass(frozen=True)
-class ToolSpec:
-    """One MCP tool: what it is called, where it belongs, what it takes and returns."""
-
-    name: str
-    title: str
-    description: str
-    toolset: str
-    kind: Kind
-    builder: bool
-    handler: Handler
-    declare: Callable[[], Declared]
-    docs: Mapping[str, str] = field(default_factory=dict)
-    resolvers: Mapping[str, Any] = field(default_factory=dict)  # parameter -> Annotated[..., Resolve(...)]
-
-    @classmethod
-    def for_operation(
-        cls,
-        exposure: Exposure,
-        *,
-        title: str,
-        description: str,
-        declare: Callable[[], Declared],
-        handler: Handler,
-        docs: Mapping[str, str],
-        resolvers: Mapping[str, Any] | None = None,
-    ) -> ToolSpec:
-        """Declare the tool of an operation: name, toolset, kind and profile come from the vocabulary."""
-        return cls(
-            name=exposure.tool,
-            title=title,
-            description=description,
-            toolset=exposure.toolset,
-            kind=exposure.kind,
-            builder=exposure.builder,
-            handler=handler,
-            declare=declare,
-            docs=docs,
-            resolvers=resolvers or {},
-        )
-
-    @functools.cached_property
-    def declared(self) -> Declared:
-        return self.declare()
-
-    @property
-    def fields(self) -> Mapping[str, FieldSpec]:
-        return self.declared.fields
-
-    @property
-    def output(self) -> type[BaseModel]:
-        return self.declared.output
-
-    @property
-    def operation(self) -> Operation | None:
-        return self.declared.operation
-
-    @property
-    def own(self) -> frozenset[str]:
-        return self.declared.own
-
-    @property
-    def idempotent(self) -> bool:
-        return self.operation.idempotent if self.operation is not None else self.kind == "read"
-
-    @property
-    def read_only(self) -> bool:
-        return self.kind == "read"
 
 
 class Declaration(Protocol):
@@ -341,8 +249,9 @@ class _Arguments(FuncMetadata):
     # Agents send null for optional arguments they mean to leave out, and v0 refuses null where its
     # spec does not allow it (422): null means "not given", except in these, which the spec makes nullable.
     nullable: frozenset[str] = frozenset()
-    # Gives the ToolSpec whose argument model is built on the first call, when it is not built yet.
-    spec: Callable[[], ToolSpec] | None = None
+    # Gives the ToolSpec whose argument model is built on the first call, when it is not built yet
+    # (typed Any: pydantic resolves field types when the class is made, and ToolSpec is not loaded at startup).
+    spec: Callable[[], Any] | None = None
 
     def validate_arguments(self, arguments_to_validate: dict[str, Any]) -> dict[str, Any]:
         if self.spec is not None:  # a server start declares every tool; a run calls few

@@ -7,8 +7,7 @@ hint after a lost write are all derived from :data:`TOOLSETS_OF`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 __all__ = [
     "BUILDER",
@@ -29,8 +28,7 @@ __all__ = [
 Kind = Literal["read", "write", "destructive"]  # what a tool does: its annotations and --read-only follow
 
 
-@dataclass(frozen=True)
-class Toolset:
+class Toolset(NamedTuple):
     """A group of tools enabled together with ``--toolsets``."""
 
     name: str

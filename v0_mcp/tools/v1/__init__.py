@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from .._registry import ToolSpec
+from .._spec import ToolSpec
 from . import account, chats, deployments, hooks, integrations, mcp_servers, projects, versions
 from ._vocabulary import VOCABULARY
 

@@ -6,7 +6,7 @@ from functools import partial
 from typing import Final
 
 from .. import _endpoint, _generation
-from .._registry import ToolSpec
+from .._spec import ToolSpec
 from ._vocabulary import VOCABULARY
 
 __all__ = ["endpoint", "generation", "plain", "wait_for_generation"]

@@ -27,10 +27,10 @@ from ...uris import chat_file_uri
 from .._endpoint import DOCS
 from .._errors import agent_errors
 from .._generation import WAIT_FIELD, Progress, wait_for
-from .._registry import Declared, ToolSpec
 from .._results import Result, chat_link, clip, messages_link, mime_type_for, render
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec, argument_fields
+from .._spec import Declared, ToolSpec
 from ._adapter import V2
 from ._shapes import doing_of, edited_files, message_text
 from ._tasks import NeedsInput, needs_input

@@ -17,10 +17,10 @@ from pydantic.fields import FieldInfo
 
 from .._endpoint import DOCS
 from .._errors import agent_errors
-from .._registry import Declared, ToolSpec
 from .._results import chat_link, messages_link, render
 from .._runtime import runtime_of
 from .._schema import FieldSpec, argument_fields
+from .._spec import Declared, ToolSpec
 from ._shapes import ChatSummary, chat_summary_of
 from ._vocabulary import VOCABULARY
 

@@ -31,10 +31,10 @@ from ...api import (
 from .._confirm import CONFIRM_FIELD, confirmation_resolvers, take_confirmation
 from .._endpoint import DOCS
 from .._errors import agent_errors
-from .._registry import Declared, ToolSpec
 from .._results import Result
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec
+from .._spec import Declared, ToolSpec
 from ._vocabulary import VOCABULARY
 
 if TYPE_CHECKING:

@@ -22,11 +22,11 @@ from pydantic.fields import FieldInfo
 from ...api import RateLimited, ServerError, V0TransportError
 from .._errors import agent_errors
 from .._generation import DEFAULT_WAIT, PROGRESS_EVERY  # the same host-fitting wait as generations
-from .._registry import ToolSpec
 from .._results import Result, clip, deployment_logs_link, project_link, render
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec
 from .._shapes import Shape
+from .._spec import ToolSpec
 from ._vercel_calls import WAIT_MAX, chat_project, hand_made, iso_of_ms, required_id, vercel_errors, vercel_of
 from ._vocabulary import VOCABULARY
 

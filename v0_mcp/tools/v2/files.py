@@ -26,11 +26,11 @@ from ...uris import chat_file_uri
 from .._endpoint import DOCS
 from .._errors import agent_errors
 from .._generation import WAIT_FIELD
-from .._registry import Declared, ToolSpec
 from .._results import Result, chat_link, mime_type_for, render
 from .._runtime import Runtime, runtime_of
 from .._schema import FieldSpec, argument_fields
 from .._shapes import Shape
+from .._spec import Declared, ToolSpec
 from ._declare import endpoint
 from ._shapes import ChatFileInfo, file_infos
 from ._vocabulary import VOCABULARY

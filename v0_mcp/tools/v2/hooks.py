@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from .._registry import ToolSpec
 from .._results import Result
 from .._shapes import Deleted, Shape
+from .._spec import ToolSpec
 from ._declare import endpoint
 
 __all__ = ["TOOLS", "HookBrief", "HookInfo", "HookList", "hook_info"]

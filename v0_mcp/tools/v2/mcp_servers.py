@@ -12,9 +12,9 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from .._registry import ToolSpec
 from .._results import Result
 from .._shapes import Deleted, Shape
+from .._spec import ToolSpec
 from ._declare import endpoint
 
 __all__ = ["TOOLS", "McpServerInfo", "McpServerList", "mcp_server_info"]

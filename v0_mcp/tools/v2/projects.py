@@ -19,11 +19,11 @@ from mcp.types import CallToolResult
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
-from .._registry import ToolSpec
 from .._results import Result, clip, project_link, render
 from .._runtime import runtime_of
 from .._schema import FieldSpec
 from .._shapes import Shape
+from .._spec import ToolSpec
 from ._declare import endpoint
 from ._vercel_calls import chat_project, hand_made, iso_of_ms, vercel_errors, vercel_of
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from .._registry import ToolSpec
 from .._results import Result
+from .._spec import ToolSpec
 from ._declare import endpoint
 
 __all__ = ["TOOLS", "PreviewHosts"]
