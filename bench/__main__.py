@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from . import build_flow, cold_start, footprint, memory, overhead, streaming, throughput
+from . import build_flow, cold_instructions, cold_start, footprint, memory, overhead, streaming, throughput
 from ._common import BENCH_DIR, Section, machine
 from ._report import markdown, table
 
 BENCHMARKS: Final[dict[str, Callable[..., Awaitable[Section]]]] = {
     "cold_start": cold_start.run,
+    "cold_instructions": cold_instructions.run,
     "overhead": overhead.run,
     "footprint": footprint.run,
     "build_flow": build_flow.run,

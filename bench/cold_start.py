@@ -33,12 +33,17 @@ import v0_mcp
 from ._common import BENCH_DIR, Figure, Section, child_env, median, ms, percentile
 from ._peers import StdioPeer
 
-__all__ = ["VERSIONS", "paired_ratios", "run", "spread"]
+__all__ = ["VERSIONS", "commands", "compile_package", "paired_ratios", "run", "spread"]
 
 VERSIONS: Final = ("v1", "v2")
 BARE: Final = "bare MCPServer"
 TARGET: Final = 1.10
 _CLOCK_TICKS: Final = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def compile_package() -> None:
+    """Byte-compile v0-mcp as an installed wheel is (see the module's docstring)."""
+    compileall.compile_dir(str(Path(v0_mcp.__file__).parent), quiet=1)
 
 
 def commands() -> dict[str, tuple[str, ...]]:
@@ -98,7 +103,7 @@ def spread(ratios: list[float]) -> str:
 async def run(*, quick: bool) -> Section:
     rounds = 6 if quick else 20
     section = Section("cold_start", "Cold start over stdio")
-    compileall.compile_dir(str(Path(v0_mcp.__file__).parent), quiet=1)
+    compile_package()
     measured = commands()
     for argv in measured.values():
         await _start(argv)

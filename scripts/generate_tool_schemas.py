@@ -3,9 +3,8 @@
 Run ``python scripts/generate_tool_schemas.py`` after changing a tool's arguments,
 its result shape, its title or description, or the API models; it writes each API
 version's ``_schemas.json`` (``tools/v1``, ``tools/v2``), which a server reads
-instead of importing the toolset modules. ``tests/tools/test_stored_schemas.py`` and
-``tests/tools/v2/test_stored_schemas.py`` fail when the stored schemas differ from
-what the models give.
+instead of importing the toolset modules. ``tests/tools/test_stored_schemas.py``
+fails when a stored declaration differs from what the models give.
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ __all__ = [
     "StoredTool",
     "UnknownNameError",
     "annotations_for",
+    "declarations_path",
     "disabled_reason",
     "guard_tool_calls",
     "load_schemas",
@@ -129,11 +130,16 @@ def _specs_of(version: str) -> Mapping[str, ToolSpec]:
     return {spec.name: spec for spec in tools.ALL_TOOLS}
 
 
+def declarations_path(version: str) -> Path:
+    """Where API ``version``'s stored declarations live (``scripts/generate_tool_schemas.py`` writes them)."""
+    toolsets_of(version)  # refuses an unknown version by name
+    return Path(__file__).with_name(version) / "_schemas.json"
+
+
 @functools.cache
 def stored_tools(version: str) -> tuple[StoredTool, ...]:
     """Return every tool of API ``version`` from its stored declarations, without importing its toolsets."""
-    toolsets_of(version)  # refuses an unknown version by name
-    path = Path(__file__).with_name(version) / "_schemas.json"
+    path = declarations_path(version)
     declarations = load_schemas(path)
     if not declarations:
         raise RuntimeError(f"{path} is missing: run scripts/generate_tool_schemas.py")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Final
 
+from .._registry import declarations_path
 from .._spec import ToolSpec
 from . import account, chats, deployments, files, hooks, mcp_servers, projects, settings
 from ._vocabulary import VOCABULARY
@@ -22,6 +22,6 @@ ALL_TOOLS: Final[tuple[ToolSpec, ...]] = (
     *settings.TOOLS,
 )
 
-SCHEMAS: Final = Path(__file__).with_name("_schemas.json")
+SCHEMAS: Final = declarations_path("v2")
 """What a server start serves of every tool (texts, toolset, kind, schemas), derived ahead of time by
 ``scripts/generate_tool_schemas.py``; a server reads it without importing this package."""
