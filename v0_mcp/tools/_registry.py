@@ -56,6 +56,7 @@ __all__ = [
 
 TOOLSETS: Final[tuple[str, ...]] = toolset_names("v1")  # v1's names; a version's own: toolset_names(version)
 
+
 def annotations_for(kind: Kind, *, idempotent: bool) -> ToolAnnotations:
     """Return the hints for a kind; only what differs from the protocol's defaults is spelled out."""
     if kind == "read":
