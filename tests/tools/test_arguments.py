@@ -175,3 +175,34 @@ async def test_an_unknown_argument_is_refused_even_when_null(server: Any) -> Non
     async with open_agent(server, "auto") as agent:
         error = await agent.fail("list_chats", {"notAnArgument": None})
     assert "- notAnArgument: unknown argument" in error
+
+
+async def test_only_the_arguments_own_validation_is_reported_as_invalid_arguments() -> None:
+    """A tool that trips over a validation error of its own crashed: it must not blame the caller's arguments."""
+    from types import SimpleNamespace
+
+    from mcp.server.mcpserver import MCPServer
+    from pydantic import BaseModel
+
+    from tests.conftest import connect, text_of
+    from v0_mcp.tools._registry import guard_tool_calls
+
+    class Answer(BaseModel):
+        id: str
+
+    server: MCPServer[Any] = MCPServer("guarded")
+
+    @server.tool()
+    def read_answer(text: str) -> str:
+        return Answer.model_validate({"text": text}).id  # an answer without its id: a bug, not bad input
+
+    declared = SimpleNamespace(
+        name="read_answer", title="", description="", toolset="chats", kind="read", builder=True, read_only=True
+    )
+    guard_tool_calls(server, [declared], Selection(version="v2"))
+    async with connect(server, "legacy") as client:
+        refused = text_of(await client.call_tool("read_answer", {"text": 5}))
+        crashed = text_of(await client.call_tool("read_answer", {"text": "fine"}))
+    assert refused.startswith("Invalid arguments for read_answer") and "- text:" in refused
+    assert "Invalid arguments" not in crashed and "Error executing tool read_answer" in crashed
+    assert "id" not in crashed.removeprefix("Error executing tool read_answer")
