@@ -41,20 +41,30 @@ _COLLECTED: Final = re.compile(r"Collected\s*:\s*(\d+)")
 
 
 def instructions(argv: tuple[str, ...]) -> int:
-    """Return the instructions ``argv`` executes from spawn to exit, answering initialize and tools/list."""
+    """Return the instructions ``argv`` executes from spawn to exit, answering initialize and tools/list.
+
+    Input ends only once ``tools/list`` is answered, as a client does: the end of input
+    is how stdio shuts a server down, and it cancels what is still running.
+    """
     with tempfile.TemporaryDirectory() as scratch:
-        done = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={Path(scratch) / 'out'}", *argv],
-            input=_INPUT,
-            capture_output=True,
+        valgrind = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={Path(scratch) / 'out'}", *argv]
+        with subprocess.Popen(
+            valgrind,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=child_env(PYTHONHASHSEED="0"),
-            check=False,
-        )
-    answered = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    if not any(message.get("id") == 2 and "result" in message for message in answered):
-        raise RuntimeError(f"{' '.join(argv)} did not answer tools/list under valgrind: {done.stderr[-500:]}")
-    found = _COLLECTED.search(done.stderr)
+        ) as process:
+            assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+            process.stdin.write(_INPUT)
+            process.stdin.flush()
+            listed = any(json.loads(line).get("id") == 2 for line in process.stdout if line.startswith("{"))
+            process.stdin.close()
+            report = process.stderr.read()
+    if not listed:
+        raise RuntimeError(f"{' '.join(argv)} did not answer tools/list under valgrind: {report[-500:]}")
+    found = _COLLECTED.search(report)
     if found is None:
         raise RuntimeError(f"valgrind printed no instruction count for {' '.join(argv)}")
     return int(found.group(1))

@@ -33,10 +33,11 @@ from mcp.types import (
 )
 
 from ._sdk import lowlevel_of
-from .api import V0Client, V0Error
+from .api import V0Error
 from .tools._runtime import V0MCPServer, runtime_of
 
 if TYPE_CHECKING:
+    from .api import V0Client
     from .tools._adapter import Adapter, Choice, Sources
 
 __all__ = ["MAX_VALUES", "TIMEOUT", "complete", "kind_of", "register_completions"]

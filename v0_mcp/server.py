@@ -12,7 +12,6 @@ from mcp.server.mcpserver import MCPServer
 
 from . import __version__
 from ._protocol import accept_log_levels, drop_stateless_methods
-from .api import V0Client, build_client
 from .app import app_extension, list_view_only_to_app_hosts
 from .completions import register_completions
 from .preview import LivePreviews
@@ -25,6 +24,7 @@ from .tools._runtime import AppState, DeferredAdapter, V0MCPServer
 if TYPE_CHECKING:  # httpx loads with the first request or preview, not with the server (cold start is measured)
     import httpx
 
+    from .api import V0Client
     from .api._client import Transport
     from .api.vercel import VercelClient
     from .tools._adapter import Adapter
@@ -90,6 +90,8 @@ def demo_clients(
     Vercel client (v2 only) is made on first use: its models are not loaded at startup.
     Pass ``transport`` to share the simulator (the preview proxy reads its ``/v2-preview``).
     """
+    from .api import build_client
+
     transport = transport or _simulator(settings)
     key = settings.api_key or "demo"
     version = settings.api_version
@@ -139,47 +141,53 @@ def _lifespan(
 ) -> Callable[[V0MCPServer], AbstractAsyncContextManager[AppState]]:
     """Return the lifespan that hands each run of the server its state and :class:`Runtime`.
 
-    A run is the stdio process, the HTTP session manager, or one SSE connection. A
-    client to the real v0 (and on v2 to Vercel) is made for each run and closed when
+    A run is the stdio process, the HTTP session manager, or one SSE connection. Its
+    runtime is made on first use (no request, no client: the API's client modules load
+    with the first call, not with the server; cold start is measured). A client to the
+    real v0 (and on v2 to Vercel) is made for each run that needs one and closed when
     the run ends. The demo's in-process simulator is made once, so every run sees the
     same workspace (it holds no sockets). A client or runtime passed in belongs to the caller.
     """
-    demo_vercel: Callable[[], VercelClient | None] | None = None
+    demo: Callable[[], tuple[V0Client, VercelClient | None]] | None = None
     if runtime is None and client is None and settings.demo:
-        client, demo_vercel = demo_clients(settings, previews.upstream if previews else None)
+
+        @functools.cache
+        def demo() -> tuple[V0Client, VercelClient | None]:
+            made, vercel = demo_clients(settings, previews.upstream if previews else None)
+            return made, vercel()
+
+    def clients(stack: AsyncExitStack) -> tuple[V0Client, VercelClient | None]:
+        """The run's v0 and Vercel clients; those made here close with the run (``stack``)."""
+        if demo is not None:
+            return demo()
+        vercel = vercel_client(settings)
+        if vercel is not None:
+            stack.push_async_callback(vercel.aclose)
+        if client is not None:
+            return client, vercel
+        from .api import build_client
+
+        owned = build_client(settings.api_version, settings.api_key, settings.api_url)
+        stack.push_async_callback(owned.aclose)
+        return owned, vercel
 
     @asynccontextmanager
-    async def lifespan(server: V0MCPServer) -> AsyncIterator[AppState]:
-        if previews is not None:  # the preview proxy (v2) lives as long as the run; see LivePreviews
-            async with previews.running(), inner(server) as state:
-                if state.runtime.previews is None:
-                    state.runtime.previews = previews
-                yield state
-        else:
-            async with inner(server) as state:
-                yield state
+    async def lifespan(_: V0MCPServer) -> AsyncIterator[AppState]:
+        async with AsyncExitStack() as stack:
+            if previews is not None:  # the preview proxy (v2) lives as long as the run; see LivePreviews
+                await stack.enter_async_context(previews.running())
 
-    @asynccontextmanager
-    async def inner(_: V0MCPServer) -> AsyncIterator[AppState]:
-        if runtime is not None:
-            yield AppState(runtime)
-        elif client is not None and demo_vercel is not None:
-            yield AppState(Runtime(client=client, adapter=adapter, vercel=demo_vercel(), **_limits(settings)))
-        elif client is not None:
-            async with AsyncExitStack() as stack:
-                vercel = vercel_client(settings)
-                if vercel is not None:
-                    await stack.enter_async_context(vercel)
-                yield AppState(Runtime(client=client, adapter=adapter, vercel=vercel, **_limits(settings)))
-        else:
-            async with AsyncExitStack() as stack:
-                owned = await stack.enter_async_context(
-                    build_client(settings.api_version, settings.api_key, settings.api_url)
-                )
-                own_vercel = vercel_client(settings)
-                if own_vercel is not None:
-                    await stack.enter_async_context(own_vercel)
-                yield AppState(Runtime(client=owned, adapter=adapter, vercel=own_vercel, **_limits(settings)))
+            def make() -> Runtime:
+                if runtime is not None:
+                    made = runtime
+                else:
+                    v0, vercel = clients(stack)
+                    made = Runtime(client=v0, adapter=adapter, vercel=vercel, **_limits(settings))
+                if previews is not None and made.previews is None:
+                    made.previews = previews
+                return made
+
+            yield AppState(make)
 
     return lifespan
 

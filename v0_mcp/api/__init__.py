@@ -4,13 +4,13 @@ One client core (:class:`V0Client`) speaks every version; :func:`build_client`
 makes one for the selected version and :class:`VercelClient` wraps it for
 Vercel. Each version's catalogue and models live in their own package
 (``api.v1``, ``api.v2``), imported only by whoever uses that version; the Vercel
-client is imported on first use.
+client is imported on first use. Only the errors load with the package: the client
+and what it is built from load when first named (a server start makes no request).
 """
 
 import importlib as _importlib
 import typing as _typing
 
-from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client, retry_budget
 from ._errors import (
     Conflict,
     Forbidden,
@@ -30,13 +30,14 @@ from ._errors import (
     V0TimeoutError,
     V0TransportError,
 )
-from ._factory import build_client
-from ._operation import Catalogue, Method, Operation
-from ._pagination import paginate
-from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
-from ._versions import V1, V2, VERCEL, ApiVersion, api_version
 
 if _typing.TYPE_CHECKING:
+    from ._client import DEFAULT_BASE_URL, RetryPolicy, Timeouts, V0Client, retry_budget
+    from ._factory import build_client
+    from ._operation import Catalogue, Method, Operation
+    from ._pagination import paginate
+    from ._sse import ContentAccumulator, SSEDecoder, StreamEvent, content_text, iter_sse, parse_sse
+    from ._versions import V1, V2, VERCEL, ApiVersion, api_version
     from .vercel import VercelClient
 
 __all__ = [
@@ -81,10 +82,19 @@ __all__ = [
     "retry_budget",
 ]
 
-# name -> (module, attribute); attribute None = the module itself
-_LAZY: dict[str, tuple[str, str | None]] = {
-    "VercelClient": (".vercel", "VercelClient"),
+# Where each lazily loaded name lives. The errors load with the package (code
+# that handles them needs nothing else); the client and what it is built from load when first named, so a
+# server start that has made no request yet has not loaded them (cold start is measured).
+_LAZY_FROM: dict[str, tuple[str, ...]] = {
+    "._client": ("DEFAULT_BASE_URL", "RetryPolicy", "Timeouts", "V0Client", "retry_budget"),
+    "._factory": ("build_client",),
+    "._operation": ("Catalogue", "Method", "Operation"),
+    "._pagination": ("paginate",),
+    "._sse": ("ContentAccumulator", "SSEDecoder", "StreamEvent", "content_text", "iter_sse", "parse_sse"),
+    "._versions": ("V1", "V2", "VERCEL", "ApiVersion", "api_version"),
+    ".vercel": ("VercelClient",),
 }
+_LAZY: dict[str, str] = {name: home for home, names in _LAZY_FROM.items() for name in names}
 
 
 def _home(obj: _typing.Any) -> None:
@@ -96,9 +106,7 @@ def _home(obj: _typing.Any) -> None:
 def __getattr__(name: str) -> _typing.Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module_name, attribute = _LAZY[name]
-    module = _importlib.import_module(module_name, __name__)
-    value = module if attribute is None else getattr(module, attribute)
+    value = getattr(_importlib.import_module(_LAZY[name], __name__), name)
     _home(value)
     globals()[name] = value
     return value

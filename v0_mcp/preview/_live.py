@@ -14,12 +14,12 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-from ..api import V0Client
 from ..settings import Settings
 from ._service import PreviewService
 from ._upstream import FetchPreview, UpstreamPreview
 
 if TYPE_CHECKING:
+    from ..api import V0Client
     from ..api._client import Transport
 
 __all__ = ["LivePreviews", "fetcher", "upstream_of"]

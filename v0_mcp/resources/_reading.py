@@ -18,7 +18,7 @@ from mcp.shared.exceptions import MCPError
 from mcp.shared.uri_template import UriTemplate
 from mcp.types import INVALID_PARAMS, ReadResourceRequestParams, ReadResourceResult
 
-from ..api import MissingVercelToken, NotFound, V0Client, V0Error
+from ..api import MissingVercelToken, NotFound, V0Error
 from ..tools._errors import agent_errors
 from ..tools._results import mime_type_for
 from ..tools._runtime import Runtime, runtime_of
@@ -40,6 +40,7 @@ from ..uris import (
 )
 
 if TYPE_CHECKING:
+    from ..api import V0Client
     from ..tools._adapter import Adapter, MessageView
 
 __all__ = ["MAX_LOG_LINES", "MAX_MESSAGES", "RESOURCE_NOT_FOUND", "TEMPLATE_READERS", "Template"]

@@ -47,13 +47,14 @@ from mcp.types import (
 )
 
 from .._sdk import connection_of
-from ..api import NotFound, V0Client, V0Error
+from ..api import NotFound, V0Error
 from ..tools._runtime import Runtime, V0MCPServer, runtime_of
 from ..uris import CHAT, DEPLOYMENT_LOGS, MESSAGE, MESSAGES
 from ._listing import request_context
 from ._reading import describe, missing_chat, missing_deployment
 
 if TYPE_CHECKING:
+    from ..api import V0Client
     from ..tools._adapter import Adapter, Sources
 
 __all__ = [

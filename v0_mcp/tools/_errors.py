@@ -11,7 +11,6 @@ from mcp.server.mcpserver.exceptions import ToolError
 from ..api import (
     MissingAPIKey,
     NotFound,
-    Operation,
     RateLimited,
     Unauthorized,
     Unprocessable,
@@ -24,6 +23,7 @@ from ..api import (
 from ._toolsets import TOOLSETS_OF
 
 if TYPE_CHECKING:
+    from ..api import Operation
     from ._vocabulary import Exposure
 
 __all__ = ["NO_KEY_MESSAGE", "agent_errors"]

@@ -9,7 +9,7 @@ connection) enters its lifespan, which yields an :class:`AppState` holding the
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
 
@@ -161,15 +161,27 @@ class Runtime:
         return self.client.with_api_key(key) if key else self.client
 
 
-@dataclass(eq=False)
 class AppState:
-    """What one run of the server holds: the runtime (shared by the runs of one server).
+    """What one run of the server holds: its runtime, made on first use (shared by the runs of one server).
 
     A distinct object per run, so what a run hosts (its subscriptions) is told apart from
-    another run's even when both serve the same runtime.
+    another run's even when both serve the same runtime. The runtime is made when a request
+    first needs it: a run that has answered only ``initialize`` and ``tools/list`` has made
+    no client (cold start is measured).
     """
 
-    runtime: Runtime
+    __slots__ = ("_make", "_runtime")
+
+    def __init__(self, make: Callable[[], Runtime]) -> None:
+        self._make: Callable[[], Runtime] | None = make
+        self._runtime: Runtime | None = None
+
+    @property
+    def runtime(self) -> Runtime:
+        if self._runtime is None:
+            assert self._make is not None
+            self._runtime, self._make = self._make(), None
+        return self._runtime
 
 
 V0MCPServer: TypeAlias = MCPServer[AppState]
