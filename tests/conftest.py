@@ -6,6 +6,7 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
+import anyio.lowlevel
 import pytest
 from mcp import Client
 from mcp.server.mcpserver import MCPServer
@@ -23,6 +24,22 @@ def anyio_backend() -> str:
 async def no_sleep(_: float) -> None:
     """A retry policy's sleep that does not wait."""
     return None
+
+
+class SteppingClock:
+    """A wait's clock (``Runtime(clock=...)``) that moves only when the wait sleeps on it: minutes pass at once."""
+
+    def __init__(self) -> None:
+        self.time = 0.0
+        self.slept: list[float] = []
+
+    def now(self) -> float:
+        return self.time
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.time += seconds
+        await anyio.lowlevel.checkpoint()
 
 
 def connect(server: MCPServer[Any], era: str, **options: Any) -> AbstractAsyncContextManager[Client]:

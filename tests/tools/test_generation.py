@@ -6,10 +6,10 @@ import itertools
 from collections.abc import AsyncIterator, Callable
 
 import anyio
-import anyio.lowlevel
 import pytest
 from mcp.types import ResourceLink
 
+from tests.conftest import SteppingClock
 from tests.tools.conftest import ALL, API_KEY, make_server, make_v0, open_agent
 from v0_mcp.server import V0MCPServer, build_server
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
@@ -333,22 +333,6 @@ async def test_resume_message_follows_a_running_generation_to_its_end(era: str) 
     assert followed["reply"].startswith("I built the pricing page")
     assert done["reply"] in followed["reply"]
     assert updates and all(message == "v0 is generating" for message in updates)
-
-
-class SteppingClock:
-    """A wait's clock that moves only when the wait sleeps: a ten-minute budget passes at once."""
-
-    def __init__(self) -> None:
-        self.time = 0.0
-        self.slept: list[float] = []
-
-    def now(self) -> float:
-        return self.time
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.time += seconds
-        await anyio.lowlevel.checkpoint()
 
 
 async def test_a_wait_spends_exactly_its_budget_on_an_injected_clock(frozen_sim: Simulator, era: str) -> None:
