@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio.lowlevel
 import pytest
 from mcp import Client
 from mcp.server.mcpserver import MCPServer
 from mcp.types import CallToolResult, TextContent
+
+if TYPE_CHECKING:
+    from v0_mcp.simulator import ManualClock
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_DIR = ROOT / "spec"
@@ -27,11 +30,16 @@ async def no_sleep(_: float) -> None:
 
 
 class SteppingClock:
-    """A wait's clock (``Runtime(clock=...)``) that moves only when the wait sleeps on it: minutes pass at once."""
+    """A wait's clock (``Runtime(clock=...)``) that moves only when the wait sleeps on it: minutes pass at once.
 
-    def __init__(self) -> None:
+    Given the :class:`ManualClock` of a simulator, it moves that clock along: v0 and the wait
+    then share one timeline, and a generation advances exactly as far as the wait has slept.
+    """
+
+    def __init__(self, simulator: ManualClock | None = None) -> None:
         self.time = 0.0
         self.slept: list[float] = []
+        self._simulator = simulator
 
     def now(self) -> float:
         return self.time
@@ -39,6 +47,8 @@ class SteppingClock:
     async def sleep(self, seconds: float) -> None:
         self.slept.append(seconds)
         self.time += seconds
+        if self._simulator is not None:
+            self._simulator.advance(seconds)
         await anyio.lowlevel.checkpoint()
 
 

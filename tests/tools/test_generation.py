@@ -47,9 +47,15 @@ async def until(condition: Callable[[], object], seconds: float = 3.0) -> None:
     raise AssertionError(f"still not true after {seconds}s")
 
 
-async def test_create_chat_returns_the_finished_app_within_the_wait(server: V0MCPServer, era: str) -> None:
-    async with open_agent(server, era) as agent:
-        chat = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 30})
+async def test_create_chat_returns_the_finished_app_within_the_wait(
+    frozen_sim: Simulator, clock: ManualClock, era: str
+) -> None:
+    # v0 and the wait share one stepping timeline: the 5 s generation is followed and waited for
+    # without sleeping, and it cannot end before the wait begins, however slow the machine.
+    async with make_v0(frozen_sim) as v0:
+        runtime = Runtime(client=v0, poll_interval=0.05, max_poll_interval=0.1, clock=SteppingClock(clock))
+        async with open_agent(build_server(ALL, runtime=runtime), era) as agent:
+            chat = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 30})
 
     assert chat["status"] == "completed"
     assert chat["chatId"] and chat["messageId"] and chat["versionId"]
