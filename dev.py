@@ -3,7 +3,7 @@
 
     python3 dev.py demo            # install what the server needs, then start `v0-mcp --demo` (stdio)
     python3 dev.py test            # install the test tools too, then run pytest, ruff and mypy (what CI runs)
-    python3 dev.py test --quick    # the same without end-to-end and slow tests
+    python3 dev.py test --quick    # the same without end-to-end and slow tests, on every core (under a minute)
     python3 dev.py bench           # install, then run the benchmarks
 
 Needs only Python 3.11+ (with pip, or with venv's ensurepip). The environment lives
@@ -172,12 +172,29 @@ def run(*cmd: str) -> int:
     return call(list(cmd))
 
 
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _quick_workers() -> list[str]:
+    """pytest-xdist's options for the quick run: one worker per CPU (at most 8), none on a single CPU.
+
+    The quick tests are independent and in process; the full run (CI) stays in one process.
+    """
+    workers = min(_cpus(), 8)
+    return ["-n", str(workers)] if workers > 1 else []
+
+
 def test(rest: list[str]) -> int:
     quick = "--quick" in rest
     rest = [arg for arg in rest if arg != "--quick"]
     ensure_env(test=True)
     ensure_chromium()
-    selection = ["-m", "not e2e and not slow"] if quick else []
+    selection = ["-m", "not e2e and not slow", *_quick_workers()] if quick else []
     failed = []
     for name, cmd in (
         ("pytest", [str(PY), "-m", "pytest", *selection, *rest]),
