@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import anyio
 import anyio.lowlevel
 import pytest
 from mcp import Client
@@ -50,6 +52,36 @@ class SteppingClock:
         if self._simulator is not None:
             self._simulator.advance(seconds)
         await anyio.lowlevel.checkpoint()
+
+
+async def eventually(condition: Callable[[], object], *, within: float = 5.0, what: str = "") -> None:
+    """Poll ``condition`` (state with no event to wait on) until it holds; fail after ``within`` seconds."""
+    with anyio.move_on_after(within):
+        while True:
+            if condition():
+                return
+            await anyio.sleep(0.02)
+    raise AssertionError(f"still not true after {within} s: {what or condition}")
+
+
+async def call_until_first_progress(
+    client: Client, tool: str, arguments: dict[str, Any], *, within: float = 5.0
+) -> None:
+    """Call ``tool`` and cancel the call as soon as the server reports progress (it is then waiting)."""
+    progressed = anyio.Event()
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        progressed.set()
+
+    async with anyio.create_task_group() as tasks:
+
+        async def call() -> None:
+            await client.call_tool(tool, arguments, progress_callback=on_progress)
+
+        tasks.start_soon(call)
+        with anyio.fail_after(within):
+            await progressed.wait()
+        tasks.cancel_scope.cancel()
 
 
 def connect(server: MCPServer[Any], era: str, **options: Any) -> AbstractAsyncContextManager[Client]:

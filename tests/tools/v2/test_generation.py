@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import call_until_first_progress
 from tests.tools.conftest import open_agent
 from tests.tools.v2.conftest import ALL_V2, make_v2, make_v2_server, make_vercel
 from v0_mcp.server import V0MCPServer
@@ -121,18 +122,9 @@ async def test_cancelling_the_call_that_started_a_generation_stops_it_on_v0() ->
     async with make_v2(sim_slow) as v2, make_v2(sim_slow) as reader:
         server = make_v2_server(ALL_V2, client=v2)
         async with open_agent(server, "auto") as agent:
-            with anyio.fail_after(30), anyio.CancelScope() as waiting:
-
-                async def cancel_once_started(progress: float, total: float | None, message: str | None) -> None:
-                    if (message or "").startswith("v0 started"):  # v0 made the chat: the call now waits
-                        waiting.cancel()
-
-                await agent.call(
-                    "create_chat",
-                    {"message": "Build a calendar", "waitSeconds": 60},
-                    progress_callback=cancel_once_started,
-                )
-            assert waiting.cancelled_caught
+            # Its first progress says v0 made the chat: the call is waiting when it is cancelled.
+            creating = {"message": "Build a calendar", "waitSeconds": 60}
+            await call_until_first_progress(agent.client, "create_chat", creating)
             for _ in range(100):  # the stop is sent after the cancel reaches the server
                 page = await reader.call("chats.list", limit=1)
                 chat_id = page.chats[0].id
