@@ -104,9 +104,21 @@ def text_of(result: CallToolResult) -> str:
 # Whole modules that load the machine or spawn processes: left out of the quick run
 # (``pytest -m "not e2e and not slow"``), always in the full run.
 SLOW_MODULES = ("reliability/test_load.py", "reliability/test_fuzz.py", "simulator/test_serve.py")
+QUICK_SELECTION = "not e2e and not slow"  # what ``dev.py test --quick`` selects
+
+
+def _in_tests(path: Path) -> str:
+    return str(path.relative_to(ROOT / "tests")).replace("\\", "/")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The quick run does not even import the slow modules (the fuzzing one alone loads hypothesis)."""
+    if config.getoption("markexpr") == QUICK_SELECTION and collection_path.is_relative_to(ROOT / "tests"):
+        return _in_tests(collection_path) in SLOW_MODULES or None
+    return None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if str(item.path.relative_to(ROOT / "tests")).replace("\\", "/") in SLOW_MODULES:
+        if _in_tests(item.path) in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)

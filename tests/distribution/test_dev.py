@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import QUICK_SELECTION, ROOT
 
 
 @pytest.fixture
@@ -47,7 +47,8 @@ def test_quick_runs_pytest_without_e2e_and_slow_on_every_cpu_then_ruff_and_mypy(
     assert dev.main(["test", "--quick", "-x"]) == 0
 
     pytest_cmd, ruff_cmd, mypy_cmd = calls
-    assert pytest_cmd[1:] == ["-m", "pytest", "-m", "not e2e and not slow", "-n", "2", "-x"]
+    assert pytest_cmd[1:] == ["-m", "pytest", "-m", QUICK_SELECTION, "-n", "2", "-x"]
+    assert QUICK_SELECTION == "not e2e and not slow"  # the slow modules are not even imported then
     assert ruff_cmd[1:] == ["-m", "ruff", "check", "."]
     assert mypy_cmd[1:3] == ["-m", "mypy"] and "v0_mcp" in mypy_cmd
 
