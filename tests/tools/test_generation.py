@@ -34,19 +34,25 @@ async def frozen_server(frozen_sim: Simulator) -> AsyncIterator[V0MCPServer]:
         yield make_server(ALL, client=v0)
 
 
+@pytest.fixture
+async def stepping_server(frozen_sim: Simulator, clock: ManualClock) -> AsyncIterator[V0MCPServer]:
+    """A server over the frozen simulator whose waits move its clock: v0 and the wait share one timeline.
+
+    A 5 s generation is followed chunk by chunk without sleeping, and it cannot end before
+    the wait begins, however slow the machine (a real 0.1 s one could).
+    """
+    async with make_v0(frozen_sim) as v0:
+        runtime = Runtime(client=v0, poll_interval=0.05, max_poll_interval=0.1, clock=SteppingClock(clock))
+        yield build_server(ALL, runtime=runtime)
+
+
 def assistant_messages(sim: Simulator) -> list[Message]:
     return [m for m in sim.workspace(API_KEY).messages.values() if m.role == "assistant"]
 
 
-async def test_create_chat_returns_the_finished_app_within_the_wait(
-    frozen_sim: Simulator, clock: ManualClock, era: str
-) -> None:
-    # v0 and the wait share one stepping timeline: the 5 s generation is followed and waited for
-    # without sleeping, and it cannot end before the wait begins, however slow the machine.
-    async with make_v0(frozen_sim) as v0:
-        runtime = Runtime(client=v0, poll_interval=0.05, max_poll_interval=0.1, clock=SteppingClock(clock))
-        async with open_agent(build_server(ALL, runtime=runtime), era) as agent:
-            chat = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 30})
+async def test_create_chat_returns_the_finished_app_within_the_wait(stepping_server: V0MCPServer, era: str) -> None:
+    async with open_agent(stepping_server, era) as agent:
+        chat = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 30})
 
     assert chat["status"] == "completed"
     assert chat["chatId"] and chat["messageId"] and chat["versionId"]
@@ -149,13 +155,13 @@ async def test_a_wait_that_runs_out_returns_pending_and_keeps_the_chat(
     assert not assistant_messages(frozen_sim)[0].stopped
 
 
-async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer, era: str) -> None:
+async def test_progress_notifications_are_sent_while_waiting(stepping_server: V0MCPServer, era: str) -> None:
     updates: list[tuple[float, float | None, str | None]] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         updates.append((progress, total, message))
 
-    async with open_agent(server, era) as agent:
+    async with open_agent(stepping_server, era) as agent:
         chat = await agent.ok(
             "create_chat", {"message": "Build a pricing page", "waitSeconds": 30}, progress_callback=on_progress
         )
@@ -171,13 +177,13 @@ async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer
     assert progress == sorted(progress)
 
 
-async def test_progress_strictly_increases_and_relays_what_v0_writes(server: V0MCPServer, era: str) -> None:
+async def test_progress_strictly_increases_and_relays_what_v0_writes(stepping_server: V0MCPServer, era: str) -> None:
     updates: list[tuple[float, str | None]] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         updates.append((progress, message))
 
-    async with open_agent(server, era) as agent:
+    async with open_agent(stepping_server, era) as agent:
         chat = await agent.ok(
             "create_chat", {"message": "Build a pricing page", "waitSeconds": 30}, progress_callback=on_progress
         )
