@@ -181,12 +181,13 @@ def _cpus() -> int:
 
 
 def _quick_workers() -> list[str]:
-    """pytest-xdist's options for the quick run: one worker per CPU (at most 8), none on a single CPU.
+    """pytest-xdist's options for the quick run: a worker per CPU and one more, at most 8.
 
-    The quick tests are independent and in process; the full run (CI) stays in one process.
+    The quick tests are independent and in process, and wait on in-process servers about half
+    of their time: one worker more than CPUs keeps them busy (on 2 CPUs, 3 workers take 42 s
+    where 2 take 52 s). The full run (CI) stays in one process.
     """
-    workers = min(_cpus(), 8)
-    return ["-n", str(workers)] if workers > 1 else []
+    return ["-n", str(min(_cpus() + 1, 8))]
 
 
 def test(rest: list[str]) -> int:

@@ -38,7 +38,7 @@ def _on_path(monkeypatch: pytest.MonkeyPatch, dev: ModuleType, *present: str) ->
     monkeypatch.setattr(dev.shutil, "which", lambda name: f"/usr/bin/{name}" if name in present else None)
 
 
-def test_quick_runs_pytest_without_e2e_and_slow_on_every_cpu_then_ruff_and_mypy(
+def test_quick_runs_pytest_without_e2e_and_slow_in_parallel_then_ruff_and_mypy(
     dev: ModuleType, calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _on_path(monkeypatch, dev, "chromium", "apt-get")
@@ -47,14 +47,14 @@ def test_quick_runs_pytest_without_e2e_and_slow_on_every_cpu_then_ruff_and_mypy(
     assert dev.main(["test", "--quick", "-x"]) == 0
 
     pytest_cmd, ruff_cmd, mypy_cmd = calls
-    assert pytest_cmd[1:] == ["-m", "pytest", "-m", QUICK_SELECTION, "-n", "2", "-x"]
+    assert pytest_cmd[1:] == ["-m", "pytest", "-m", QUICK_SELECTION, "-n", "3", "-x"]
     assert QUICK_SELECTION == "not e2e and not slow"  # the slow modules are not even imported then
     assert ruff_cmd[1:] == ["-m", "ruff", "check", "."]
     assert mypy_cmd[1:3] == ["-m", "mypy"] and "v0_mcp" in mypy_cmd
 
 
-@pytest.mark.parametrize(("cpus", "workers"), [(1, []), (4, ["-n", "4"]), (64, ["-n", "8"])])
-def test_the_quick_run_takes_one_worker_per_cpu_up_to_eight(
+@pytest.mark.parametrize(("cpus", "workers"), [(1, ["-n", "2"]), (4, ["-n", "5"]), (64, ["-n", "8"])])
+def test_the_quick_run_takes_a_worker_per_cpu_and_one_more_up_to_eight(
     dev: ModuleType, monkeypatch: pytest.MonkeyPatch, cpus: int, workers: list[str]
 ) -> None:
     monkeypatch.setattr(dev, "_cpus", lambda: cpus)
