@@ -3,7 +3,7 @@
 
     python3 dev.py demo            # install what the server needs, then start `v0-mcp --demo` (stdio)
     python3 dev.py test            # install the test tools too, then run pytest, ruff and mypy (what CI runs)
-    python3 dev.py test --quick    # the same without end-to-end and slow tests, on every core (under a minute)
+    python3 dev.py test --quick    # the same without end-to-end and slow tests, in parallel (~45 s on 2 CPUs)
     python3 dev.py bench           # install, then run the benchmarks
 
 Needs only Python 3.11+ (with pip, or with venv's ensurepip). The environment lives
@@ -12,7 +12,9 @@ in `.venv`; `demo` installs the runtime dependencies only, so an MCP host gets i
 Each is reinstalled only when `pyproject.toml` changes. Progress goes to stderr
 (stdout belongs to MCP). Interrupting leaves nothing running: an install in flight
 is stopped with its whole process group. Extra arguments are passed on (to
-`v0-mcp` for demo, to pytest for test).
+`v0-mcp` for demo, to pytest for test). The quick run is the inner loop: it leaves
+out the tests marked `e2e` or `slow` (they spawn processes, load the machine or wait
+in real time) and spreads the rest over pytest-xdist workers, one per CPU and one more.
 """
 
 from __future__ import annotations
