@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 import v0_mcp.api
 
 
@@ -28,6 +30,7 @@ def test_all_imports_are_exported():
     assert public == set(v0_mcp.api.__all__)
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_importing_the_package_loads_no_version_specific_module():
     code = (
         "import sys, v0_mcp.api; "
@@ -46,6 +49,7 @@ def test_public_objects_report_the_package_as_their_module():
             assert obj.__module__ == "v0_mcp.api", name
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_api_package_does_not_import_mcp():
     code = "import sys, v0_mcp.api; sys.exit(any(m == 'mcp' or m.startswith('mcp.') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import QUICK_SELECTION, ROOT
 
 
 @pytest.fixture
@@ -38,23 +38,35 @@ def _on_path(monkeypatch: pytest.MonkeyPatch, dev: ModuleType, *present: str) ->
     monkeypatch.setattr(dev.shutil, "which", lambda name: f"/usr/bin/{name}" if name in present else None)
 
 
-def test_quick_runs_pytest_without_e2e_and_slow_then_ruff_and_mypy(
+def test_quick_runs_pytest_without_e2e_and_slow_in_parallel_then_ruff_and_mypy(
     dev: ModuleType, calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _on_path(monkeypatch, dev, "chromium", "apt-get")
+    monkeypatch.setattr(dev, "_cpus", lambda: 2)
 
     assert dev.main(["test", "--quick", "-x"]) == 0
 
     pytest_cmd, ruff_cmd, mypy_cmd = calls
-    assert pytest_cmd[1:] == ["-m", "pytest", "-m", "not e2e and not slow", "-x"]
+    assert pytest_cmd[1:] == ["-m", "pytest", "-m", QUICK_SELECTION, "-n", "3", "-x"]
+    assert QUICK_SELECTION == "not e2e and not slow"  # the slow modules are not even imported then
     assert ruff_cmd[1:] == ["-m", "ruff", "check", "."]
     assert mypy_cmd[1:3] == ["-m", "mypy"] and "v0_mcp" in mypy_cmd
 
 
-def test_the_full_run_selects_every_test(
+@pytest.mark.parametrize(("cpus", "workers"), [(1, ["-n", "2"]), (4, ["-n", "5"]), (64, ["-n", "8"])])
+def test_the_quick_run_takes_a_worker_per_cpu_and_one_more_up_to_eight(
+    dev: ModuleType, monkeypatch: pytest.MonkeyPatch, cpus: int, workers: list[str]
+) -> None:
+    monkeypatch.setattr(dev, "_cpus", lambda: cpus)
+
+    assert dev._quick_workers() == workers
+
+
+def test_the_full_run_selects_every_test_in_one_process(
     dev: ModuleType, calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _on_path(monkeypatch, dev, "chromium", "apt-get")
+    monkeypatch.setattr(dev, "_cpus", lambda: 2)
 
     assert dev.main(["test"]) == 0
 

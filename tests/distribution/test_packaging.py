@@ -43,6 +43,7 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> tuple[zipfile.ZipFile, z
     return zipfile.ZipFile(from_tree), zipfile.ZipFile(from_sdist)
 
 
+@pytest.mark.slow  # builds with hatchling in fresh interpreters
 def test_the_sdist_builds_the_same_wheel(wheels: tuple[zipfile.ZipFile, zipfile.ZipFile]) -> None:
     tree, sdist = wheels
 
@@ -51,6 +52,7 @@ def test_the_sdist_builds_the_same_wheel(wheels: tuple[zipfile.ZipFile, zipfile.
     assert changed == []
 
 
+@pytest.mark.slow  # builds with hatchling in fresh interpreters
 def test_the_wheel_carries_the_licence_urls_and_a_markdown_readme(
     wheels: tuple[zipfile.ZipFile, zipfile.ZipFile],
 ) -> None:

@@ -59,6 +59,7 @@ SHAPES = {
 API_AT_START = {"v0_mcp.api._errors"}  # what handlers catch: the errors load with the package, nothing else
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize("version", ["v1", "v2"])
 def test_a_running_server_lists_its_tools_without_loading_toolsets_shapes_models_or_clients(version: str) -> None:
     loaded = _modules_after(SERVE_AND_LIST.format(version=version))
@@ -68,6 +69,7 @@ def test_a_running_server_lists_its_tools_without_loading_toolsets_shapes_models
     assert deferred == [], deferred
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_the_first_call_loads_the_version_s_toolsets() -> None:
     """The probe above sees what a start loads: one call later, v2's toolsets and its adapter are there."""
     called = SERVE_AND_LIST.format(version="v2").replace(
@@ -78,6 +80,7 @@ def test_the_first_call_loads_the_version_s_toolsets() -> None:
     assert not any(name.startswith("v0_mcp.tools.v1") for name in loaded)  # (the demo's simulator serves v1 too)
 
 
+@pytest.mark.slow  # fresh interpreters
 def test_the_vercel_client_loads_its_catalogue_and_models_on_first_use() -> None:
     made = "from v0_mcp.api.vercel import VercelClient\nVercelClient('token', team_id='')\n"
     assert "v0_mcp.api.vercel._client" in _modules_after(made)
@@ -95,6 +98,7 @@ vercel = VercelClient("token", team_id="team")
 """
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize("version", ["v1", "v2"])
 def test_building_clients_loads_no_httpx_until_a_request(version: str) -> None:
     loaded = _modules_after(CLIENTS.format(version=version))
@@ -185,6 +189,7 @@ def _has_httpx(modules: set[str]) -> bool:
     return any(name == "httpx" or name.startswith("httpx.") for name in modules)
 
 
+@pytest.mark.e2e  # the real v0-mcp process
 @pytest.mark.parametrize("version", ["v1", "v2"])
 def test_a_real_demo_start_lists_its_tools_without_loading_httpx(version: str, tmp_path: Path) -> None:
     loaded, tools = _stdio_modules(tmp_path, version)
@@ -193,12 +198,14 @@ def test_a_real_demo_start_lists_its_tools_without_loading_httpx(version: str, t
     assert "v0_mcp.simulator" not in loaded  # the demo's simulator is built by the first request too
 
 
+@pytest.mark.e2e  # the real v0-mcp process
 def test_the_first_request_of_a_demo_loads_httpx_and_the_simulator(tmp_path: Path) -> None:
     """The probe above sees what a start loads: one request later, httpx and the simulator are there."""
     loaded, _ = _stdio_modules(tmp_path, "v2", call="list_chats")
     assert _has_httpx(loaded) and "v0_mcp.simulator" in loaded and "v0_mcp.tools.v2" in loaded
 
 
+@pytest.mark.slow  # waits in real time for the demo's preview to start
 async def test_the_demo_client_and_preview_proxy_share_one_simulator_made_on_first_use() -> None:
     """A preview opened in a browser shows the chat the server's client just made (one simulator, not two)."""
     server = build_server(Settings(demo=True, api_version="v2", generation_delay=0.05))

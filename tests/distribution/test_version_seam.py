@@ -49,6 +49,7 @@ def test_the_check_sees_what_the_v1_adapter_names() -> None:
     assert {"chats.getById", "latestVersion", "responseMode"} <= set(names)
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(
     "module", ["v0_mcp.api", "v0_mcp.tools", "v0_mcp.cli", "v0_mcp.resources", "v0_mcp.completions"]
 )
@@ -71,6 +72,7 @@ print("models loaded" if any(m.startswith("v0_mcp.api.") and m.endswith("_models
 """
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(("version", "least"), [("v1", 60), ("v2", 20)])
 def test_a_server_starts_and_lists_every_tool_without_loading_api_models(version: str, least: int) -> None:
     """Startup builds nothing it can load: the tools' schemas are stored, their models wait for a call.

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final
-
 import anyio
-from mcp import Client
 
+from tests.conftest import call_until_first_progress, eventually
 from tests.reliability.conftest import API_KEY, World, connect, text_of
 from v0_mcp.simulator import Simulator
-
-SETTLE: Final = 5.0  # seconds the server gets to act on a cancellation
-
-
-async def call_until_first_progress(client: Client, tool: str, arguments: dict[str, object]) -> None:
-    """Call ``tool`` and cancel the call as soon as the server reports progress."""
-    progressed = anyio.Event()
-
-    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
-        progressed.set()
-
-    async with anyio.create_task_group() as tasks:
-
-        async def call() -> None:
-            await client.call_tool(tool, arguments, progress_callback=on_progress)
-
-        tasks.start_soon(call)
-        with anyio.fail_after(SETTLE):
-            await progressed.wait()
-        tasks.cancel_scope.cancel()
 
 
 def generation_of(sim: Simulator, chat_id: str) -> tuple[bool, str | None, str | None]:
@@ -40,15 +17,6 @@ def generation_of(sim: Simulator, chat_id: str) -> tuple[bool, str | None, str |
     return message.stopped, message.finish_reason, version.status if version else None
 
 
-async def wait_until(condition: Callable[[], bool]) -> None:
-    """Poll the simulator's state (it has no events to wait on) until ``condition`` holds, for at most SETTLE s."""
-    with anyio.fail_after(SETTLE):
-        while True:
-            if condition():
-                return
-            await anyio.sleep(0.02)
-
-
 async def test_cancelling_a_generation_stops_it_in_v0(world: World, era: str) -> None:
     world.sim.config.generation_delay = 30.0
     before = world.chats()
@@ -56,7 +24,7 @@ async def test_cancelling_a_generation_stops_it_in_v0(world: World, era: str) ->
     async with connect(world.server, era) as client:
         await call_until_first_progress(client, "create_chat", {"message": "A slow app", "waitSeconds": 60})
         (chat_id,) = world.chats() - before
-        await wait_until(lambda: generation_of(world.sim, chat_id)[0])
+        await eventually(lambda: generation_of(world.sim, chat_id)[0])
 
     stopped, finish_reason, version_status = generation_of(world.sim, chat_id)
     assert stopped
@@ -75,7 +43,7 @@ async def test_cancelling_a_wait_leaves_the_generation_running(world: World, era
         await call_until_first_progress(client, "wait_for_generation", {"chatId": chat_id, "waitSeconds": 60})
         await anyio.sleep(0.1)  # what a stop would have needed to arrive
         assert not generation_of(world.sim, chat_id)[0]
-        await wait_until(lambda: generation_of(world.sim, chat_id)[1] is not None)
+        await eventually(lambda: generation_of(world.sim, chat_id)[1] is not None)
 
     stopped, finish_reason, version_status = generation_of(world.sim, chat_id)
     assert not stopped

@@ -11,6 +11,7 @@ from typing import Final
 
 import pytest
 
+from tests.conftest import SteppingClock
 from tests.reliability.conftest import (
     API_KEY,
     World,
@@ -22,6 +23,7 @@ from tests.reliability.conftest import (
     unclear_error,
 )
 from v0_mcp.simulator import Simulator, serving
+from v0_mcp.tools import Runtime
 
 RETRY_BUDGET: Final = 4  # attempts per idempotent request (RetryPolicy.max_attempts)
 
@@ -261,14 +263,16 @@ async def test_send_message_whose_connection_drops_is_not_sent_again(world: Worl
 
 async def test_generation_that_outlasts_its_wait_returns_the_chat_id_as_pending(world: World, era: str) -> None:
     world.sim.config.generation_delay = 30.0
+    clock = SteppingClock()  # the wait's budget passes without sleeping
+    server = serve(world.v0, runtime=Runtime(client=world.v0, poll_interval=0.02, max_poll_interval=0.05, clock=clock))
 
-    async with connect(world.server, era) as client:
+    async with connect(server, era) as client:
         result = await client.call_tool("create_chat", {"message": "A slow app", "waitSeconds": 1})
 
     assert not result.is_error, text_of(result)
     data = result.structured_content
     assert data is not None
-    assert data["status"] == "pending"
+    assert data["status"] == "pending" and data["waitedSeconds"] == 1
     assert data["chatId"] in world.chats()
     assert data["messageId"]
     assert "wait_for_generation" in data["note"]

@@ -83,8 +83,10 @@ def era(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def simulator() -> Simulator:
-    """A fresh simulator with the demo workspace, quick generations and quick build logs."""
-    return Simulator(SimulatorConfig(seed_workspace=True, generation_delay=0.3, log_interval=0.02))
+    """A fresh simulator with the demo workspace, quick generations and quick builds (v2's start at once)."""
+    simulator = Simulator(SimulatorConfig(seed_workspace=True, generation_delay=0.3, log_interval=0.02))
+    simulator.v2.settings.queue_delay = 0.05
+    return simulator
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Up to 2025-11-25 clients use resources/subscribe and get notifications/resources
 
 from __future__ import annotations
 
+import time
 from contextlib import AsyncExitStack
 from typing import Any
 
@@ -24,6 +25,7 @@ from v0_mcp.cli import parse_settings
 from v0_mcp.resources import MAX_LISTENS_PER_CALLER
 from v0_mcp.resources._subscriptions import StreamBus, Watches
 from v0_mcp.server import V0MCPServer, build_server
+from v0_mcp.simulator import ManualClock, Simulator
 
 # resources/subscribe is the legacy era's way, and the SDK client says so.
 legacy_subscribe = pytest.mark.filterwarnings("ignore::mcp.MCPDeprecationWarning")
@@ -53,17 +55,22 @@ async def _start_generation(client: Client, chat_id: str) -> None:
 
 
 @legacy_subscribe
-async def test_a_subscribed_chat_announces_a_generation_as_it_progresses(server: V0MCPServer, seeded: Seeded) -> None:
+async def test_a_subscribed_chat_announces_a_generation_as_it_progresses(
+    server: V0MCPServer, seeded: Seeded, simulator: Simulator
+) -> None:
+    clock = simulator.config.clock = ManualClock(time.time())  # from here on v0's time moves when the test says
     updates = Updates()
     uri = f"v0://chats/{seeded.chat_id}"
     async with connect(server, "legacy", message_handler=updates) as client:
         await client.subscribe_resource(uri)
         await _start_generation(client, seeded.chat_id)
-        await updates.wait()
-        await client.call_tool("wait_for_generation", {"chatId": seeded.chat_id, "waitSeconds": 5})
-        await anyio.sleep(0.2)
+        await updates.wait()  # v0 started: a new message, its reply being written
+        clock.advance(simulator.config.generation_delay)
+        await updates.wait()  # v0 finished
+        finished = await client.call_tool("wait_for_generation", {"chatId": seeded.chat_id, "waitSeconds": 5})
     assert set(updates.uris) == {uri}
     assert len(updates.uris) >= 2
+    assert finished.structured_content is not None and finished.structured_content["status"] == "completed"
 
 
 @legacy_subscribe

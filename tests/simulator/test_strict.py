@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from v0_mcp.simulator import Simulator, serving
+from v0_mcp.simulator import Simulator, SimulatorConfig, serving
 from v0_mcp.simulator._strict import allows_null, extract_rules, is_uri, rules
 
 from .conftest import check_body, check_error, new_chat, spec, sse_events, url
@@ -184,7 +184,7 @@ async def test_links_point_at_the_simulator_itself(client: httpx.AsyncClient) ->
 
 
 async def test_links_follow_the_address_the_simulator_is_served_on() -> None:
-    sim = Simulator()
+    sim = Simulator(SimulatorConfig(generation_delay=0.05))  # the stream's links matter here, not its pace
     async with serving(sim) as base, httpx.AsyncClient(headers={"Authorization": "Bearer k"}) as client:
         created = await client.post(f"{base}/chats", json={"message": "hi", "responseMode": "experimental_stream"})
         first, *_, final, last = sse_events(created.text)

@@ -13,6 +13,7 @@ import anyio
 import httpx
 import pytest
 
+from tests.conftest import eventually
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
 from v0_mcp.simulator._webhooks import EVENTS, is_loopback_url
 
@@ -60,16 +61,6 @@ def receiving() -> Iterator[Receiver]:
         thread.join(5)
 
 
-async def until(condition: Any, what: str) -> None:
-    """Wait (at most 10 s) for the receiver thread to have seen what ``condition`` checks."""
-    with anyio.fail_after(10):
-        for _ in range(500):
-            if condition():
-                return
-            await anyio.sleep(0.02)
-    raise AssertionError(f"never happened: {what}")
-
-
 def test_the_events_are_the_specs() -> None:
     schema = spec()["paths"]["/hooks"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert tuple(schema["properties"]["events"]["items"]["enum"]) == EVENTS
@@ -86,7 +77,7 @@ async def test_every_event_reaches_a_loopback_receiver(sim: Simulator, client: h
         chat = await new_chat(client)  # sync: created, two messages, finished
         await client.patch(f"/chats/{chat['id']}", json={"name": "Renamed"})
         await client.delete(f"/chats/{chat['id']}")
-        await until(lambda: "chat.deleted" in receiver.events(), "all events delivered")
+        await eventually(lambda: "chat.deleted" in receiver.events(), within=10, what="all events delivered")
     assert receiver.events() == [
         "chat.created",
         "message.created",
@@ -117,7 +108,7 @@ async def test_an_async_generation_finishes_on_the_clock_and_says_so(
         assert receiver.received == []
         clock.advance(60)
         await client.get(f"/chats/{chat['id']}")  # the simulator notices the time
-        await until(lambda: receiver.received, "message.finished delivered")
+        await eventually(lambda: receiver.received, within=10, what="message.finished delivered")
     assert receiver.received[0]["data"]["messageId"] == chat["messages"][-1]["id"]
 
 
@@ -128,7 +119,7 @@ async def test_a_hook_scoped_to_a_chat_hears_only_of_that_chat(client: httpx.Asy
         other = await new_chat(client, "Other")
         await client.patch(f"/chats/{other['id']}", json={"name": "x"})
         await client.patch(f"/chats/{mine['id']}", json={"name": "y"})
-        await until(lambda: receiver.received, "the scoped event delivered")
+        await eventually(lambda: receiver.received, within=10, what="the scoped event delivered")
         await anyio.sleep(0.1)
     assert [body["data"]["chatId"] for body in receiver.received] == [mine["id"]]
 
@@ -141,7 +132,7 @@ async def test_delivery_never_blocks_the_request_that_caused_it(sim: Simulator, 
             chat = await new_chat(client)
         assert receiver.received == []  # answered while the delivery is still held
         receiver.release.set()
-        await until(lambda: receiver.received, "delivered once released")
+        await eventually(lambda: receiver.received, within=10, what="delivered once released")
     assert receiver.received[0]["data"]["chatId"] == chat["id"]
 
 

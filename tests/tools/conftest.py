@@ -11,6 +11,7 @@ from typing import Any, Final
 import httpx
 import jsonschema
 import pytest
+from jsonschema.protocols import Validator
 from mcp import Client
 from mcp.types import CallToolResult, Tool
 
@@ -38,6 +39,24 @@ def make_v0(sim: Simulator, api_key: str | None = API_KEY, **options: Any) -> V0
     """Return a v0 client wired in process to ``sim``; retries do not wait."""
     options.setdefault("retry", RetryPolicy(sleep=no_sleep))
     return V0Client(api_key, base_url=BASE_URL, transport=httpx.ASGITransport(app=sim.app), **options)
+
+
+_VALIDATORS: dict[str, Validator] = {}
+
+
+def output_validator(schema: dict[str, Any]) -> Validator:
+    """Return a validator of ``schema``, checked against its metaschema once per process, not once per result.
+
+    ``jsonschema.validate`` checks the schema itself on every call, which costs far more than the
+    validation; the tool tests validate thousands of results against a few dozen output schemas.
+    """
+    key = json.dumps(schema, sort_keys=True)
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        validator = _VALIDATORS[key] = cls(schema)
+    return validator
 
 
 def make_server(settings: Settings = ALL, *, client: V0Client | None = None) -> V0MCPServer:
@@ -70,7 +89,7 @@ class Agent:
         assert isinstance(data, dict), f"{name} returned no structuredContent"
         schema = self.tools[name].output_schema
         assert schema is not None, f"{name} has no outputSchema"
-        jsonschema.validate(data, schema)
+        output_validator(schema).validate(data)
         assert json.loads(text_of(result)) == data, f"{name}: the text block is not the structured content"
         return data
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import anyio
-import anyio.lowlevel
 import pytest
 from mcp.types import ResourceLink
 
+from tests.conftest import SteppingClock, call_until_first_progress, eventually
 from tests.tools.conftest import ALL, API_KEY, make_server, make_v0, open_agent
 from v0_mcp.server import V0MCPServer, build_server
 from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
@@ -34,21 +34,24 @@ async def frozen_server(frozen_sim: Simulator) -> AsyncIterator[V0MCPServer]:
         yield make_server(ALL, client=v0)
 
 
+@pytest.fixture
+async def stepping_server(frozen_sim: Simulator, clock: ManualClock) -> AsyncIterator[V0MCPServer]:
+    """A server over the frozen simulator whose waits move its clock: v0 and the wait share one timeline.
+
+    A 5 s generation is followed chunk by chunk without sleeping, and it cannot end before
+    the wait begins, however slow the machine (a real 0.1 s one could).
+    """
+    async with make_v0(frozen_sim) as v0:
+        runtime = Runtime(client=v0, poll_interval=0.05, max_poll_interval=0.1, clock=SteppingClock(clock))
+        yield build_server(ALL, runtime=runtime)
+
+
 def assistant_messages(sim: Simulator) -> list[Message]:
     return [m for m in sim.workspace(API_KEY).messages.values() if m.role == "assistant"]
 
 
-async def until(condition: Callable[[], object], seconds: float = 3.0) -> None:
-    """Wait until ``condition()`` holds (the server handles a cancellation in its own time)."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await anyio.sleep(0.02)
-    raise AssertionError(f"still not true after {seconds}s")
-
-
-async def test_create_chat_returns_the_finished_app_within_the_wait(server: V0MCPServer, era: str) -> None:
-    async with open_agent(server, era) as agent:
+async def test_create_chat_returns_the_finished_app_within_the_wait(stepping_server: V0MCPServer, era: str) -> None:
+    async with open_agent(stepping_server, era) as agent:
         chat = await agent.ok("create_chat", {"message": "Build a pricing page", "waitSeconds": 30})
 
     assert chat["status"] == "completed"
@@ -152,13 +155,13 @@ async def test_a_wait_that_runs_out_returns_pending_and_keeps_the_chat(
     assert not assistant_messages(frozen_sim)[0].stopped
 
 
-async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer, era: str) -> None:
+async def test_progress_notifications_are_sent_while_waiting(stepping_server: V0MCPServer, era: str) -> None:
     updates: list[tuple[float, float | None, str | None]] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         updates.append((progress, total, message))
 
-    async with open_agent(server, era) as agent:
+    async with open_agent(stepping_server, era) as agent:
         chat = await agent.ok(
             "create_chat", {"message": "Build a pricing page", "waitSeconds": 30}, progress_callback=on_progress
         )
@@ -174,13 +177,13 @@ async def test_progress_notifications_are_sent_while_waiting(server: V0MCPServer
     assert progress == sorted(progress)
 
 
-async def test_progress_strictly_increases_and_relays_what_v0_writes(server: V0MCPServer, era: str) -> None:
+async def test_progress_strictly_increases_and_relays_what_v0_writes(stepping_server: V0MCPServer, era: str) -> None:
     updates: list[tuple[float, str | None]] = []
 
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         updates.append((progress, message))
 
-    async with open_agent(server, era) as agent:
+    async with open_agent(stepping_server, era) as agent:
         chat = await agent.ok(
             "create_chat", {"message": "Build a pricing page", "waitSeconds": 30}, progress_callback=on_progress
         )
@@ -218,10 +221,8 @@ async def test_cancelling_create_chat_stops_the_generation_in_v0(
     frozen_server: V0MCPServer, frozen_sim: Simulator, era: str
 ) -> None:
     async with open_agent(frozen_server, era) as agent:
-        with anyio.move_on_after(0.3) as waiting:
-            await agent.call("create_chat", {"message": "Build a todo app", "waitSeconds": 60})
-        assert waiting.cancelled_caught
-        await until(lambda: assistant_messages(frozen_sim) and assistant_messages(frozen_sim)[0].stopped)
+        await call_until_first_progress(agent.client, "create_chat", {"message": "Build a todo app", "waitSeconds": 60})
+        await eventually(lambda: assistant_messages(frozen_sim) and assistant_messages(frozen_sim)[0].stopped)
         message = assistant_messages(frozen_sim)[0]
         thread = await agent.ok("get_message", {"chatId": message.chat_id, "messageId": message.id})
         chat = await agent.ok("get_chat", {"chatId": message.chat_id})
@@ -237,9 +238,8 @@ async def test_cancelling_wait_for_generation_only_stops_waiting(
 ) -> None:
     async with open_agent(frozen_server, era) as agent:
         pending = await agent.ok("create_chat", {"message": "Build a todo app", "waitSeconds": 0})
-        with anyio.move_on_after(0.3) as waiting:
-            await agent.call("wait_for_generation", {"chatId": pending["chatId"], "waitSeconds": 60})
-        assert waiting.cancelled_caught
+        waiting = {"chatId": pending["chatId"], "waitSeconds": 60}
+        await call_until_first_progress(agent.client, "wait_for_generation", waiting)
         await anyio.sleep(0.2)  # time enough for a (wrong) stop to arrive
         message = frozen_sim.workspace(API_KEY).messages[pending["messageId"]]
         assert not message.stopped and message.finish_reason is None
@@ -333,22 +333,6 @@ async def test_resume_message_follows_a_running_generation_to_its_end(era: str) 
     assert followed["reply"].startswith("I built the pricing page")
     assert done["reply"] in followed["reply"]
     assert updates and all(message == "v0 is generating" for message in updates)
-
-
-class SteppingClock:
-    """A wait's clock that moves only when the wait sleeps: a ten-minute budget passes at once."""
-
-    def __init__(self) -> None:
-        self.time = 0.0
-        self.slept: list[float] = []
-
-    def now(self) -> float:
-        return self.time
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.time += seconds
-        await anyio.lowlevel.checkpoint()
 
 
 async def test_a_wait_spends_exactly_its_budget_on_an_injected_clock(frozen_sim: Simulator, era: str) -> None:

@@ -6,10 +6,10 @@ import itertools
 from collections.abc import AsyncIterator
 
 import anyio
-import anyio.lowlevel
 import httpx
 import pytest
 
+from tests.conftest import SteppingClock
 from tests.tools.conftest import ALL, BASE_URL, make_v0, open_agent
 from v0_mcp.api import RateLimited, RetryPolicy, V0Client, retry_budget
 from v0_mcp.server import V0MCPServer, build_server
@@ -17,22 +17,6 @@ from v0_mcp.simulator import ManualClock, Simulator, SimulatorConfig
 from v0_mcp.tools import Runtime, _generation
 
 Update = tuple[float, float | None, str | None]
-
-
-class SteppingClock:
-    """A wait's clock that moves only when something sleeps on it: minutes pass at once."""
-
-    def __init__(self) -> None:
-        self.time = 0.0
-        self.slept: list[float] = []
-
-    def now(self) -> float:
-        return self.time
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.time += seconds
-        await anyio.lowlevel.checkpoint()
 
 
 @pytest.fixture

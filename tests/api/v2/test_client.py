@@ -215,6 +215,7 @@ def test_build_client_picks_the_version_and_its_default_url():
         build_client("v3")
 
 
+@pytest.mark.slow  # a fresh interpreter
 @pytest.mark.parametrize(("version", "other"), [("v2", "v0_mcp.api.v1"), ("v1", "v0_mcp.api.v2")])
 def test_a_client_loads_only_its_own_version(version, other):
     code = (

@@ -90,6 +90,8 @@ async def test_a_build_that_outlasts_the_budget_comes_back_pending_with_the_next
 
 async def test_logs_page_by_time_from_the_build_into_the_runtime_log(sim: Simulator, era: str) -> None:
     async with open_v2(sim, era) as session:
+        # A request a millisecond once live, every sixth an error: both are there by the calls below, however fast.
+        sim.v2.settings.runtime_log_interval = 0.001
         chat_id = await session.chat()
         deployment = await session.agent.ok("create_deployment", {"chatId": chat_id, "waitSeconds": 60})
         deployment_id = deployment["deploymentId"]
