@@ -227,7 +227,10 @@ def main(argv: list[str]) -> int:
     if task == "bench":
         return run(str(PY), "-m", "bench", *rest)
     log("starting v0-mcp --demo (MCP on stdin/stdout)")
-    os.execv(str(PY), [str(PY), "-m", "v0_mcp", "--demo", *rest])
+    # The v0-mcp command, as hosts start it: under python -m, runpy's frames make the start slower (see cli.py).
+    script = BIN / ("v0-mcp.exe" if os.name == "nt" else "v0-mcp")
+    command = [str(script)] if script.exists() else [str(PY), "-m", "v0_mcp"]
+    os.execv(command[0], [*command, "--demo", *rest])
 
 
 if __name__ == "__main__":
