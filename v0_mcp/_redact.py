@@ -11,10 +11,11 @@ its bearer token).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = ["REDACTED", "Redactor", "redact"]
 
@@ -25,38 +26,90 @@ _SENSITIVE_FIELDS: Final = (
     "value|token|accessToken|refreshToken|clientSecret|client_secret|secret|password|apiKey|api_key|"
     "authorization|cookie|headers"
 )
-# httpcore: (b'set-cookie', b'...') in a header list.
-_HEADER_TUPLE: Final = re.compile(
-    rf"""(\(b?['"](?:{_SENSITIVE_HEADERS})['"],\s*)b?(['"])(?:(?!\2)[^\\]|\\.)*\2""", re.IGNORECASE
-)
-# A header line (``Set-Cookie: ...``) or a mapping entry (``'x-session-token': '...'``).
-_HEADER_LINE: Final = re.compile(rf"(?im)^(\s*(?:{_SENSITIVE_HEADERS})\s*:\s*)\S.*$")
-# "field": "..." (JSON, or JSON escaped inside a repr) and 'field': '...' / field='...' (Python reprs).
-_FIELD: Final = re.compile(
-    rf"""((?:\\*["'])(?:{_SENSITIVE_FIELDS}|{_SENSITIVE_HEADERS})(?:\\*["'])\s*:\s*|\b(?:{_SENSITIVE_FIELDS})=)"""
-    r"""(\\*["'])(?:(?!\2).)*?\2""",
-    re.IGNORECASE,
-)
-# pydantic quotes the input it refused: the tail of a malformed body.
-_PYDANTIC_INPUT: Final = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.DOTALL | re.MULTILINE)
-# A JSON-RPC message, whole (the SDK's transports log them at DEBUG): keep what it is, not what it says.
-_MESSAGE_DUMP: Final = re.compile(
-    r"\b(SessionMessage|JSONRPCRequest|JSONRPCResponse|JSONRPCNotification|JSONRPCError|JSONRPCMessage)\(.*",
-    re.DOTALL,
-)
-_BODY_DUMP: Final = re.compile(
-    r"^(Received JSON|Sending [a-z ]*message[a-z ]*|Validated client message|chunk):.*", re.DOTALL | re.IGNORECASE
+class _Rule(NamedTuple):
+    """One rewrite, compiled when first needed: it cannot match text that holds none of its ``words``."""
+
+    words: tuple[str, ...]  # lower case
+    pattern: str
+    flags: int
+    replacement: str
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compile(self.pattern, self.flags)
+
+
+@functools.cache
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _words(*alternations: str) -> tuple[str, ...]:
+    return tuple(word.lower() for alternation in alternations for word in alternation.split("|"))
+
+
+# In order: a message body goes whole before its fields are looked at.
+_RULES: Final = (
+    # The SDK's transports log each message body they receive and send.
+    _Rule(
+        ("received json", "sending ", "validated client message", "chunk"),
+        r"^(Received JSON|Sending [a-z ]*message[a-z ]*|Validated client message|chunk):.*",
+        re.DOTALL | re.IGNORECASE,
+        rf"\1: {REDACTED} (message bodies are not logged)",
+    ),
+    # A JSON-RPC message, whole (the SDK's transports log them at DEBUG): keep what it is, not what it says.
+    _Rule(
+        ("sessionmessage", "jsonrpc"),
+        r"\b(SessionMessage|JSONRPCRequest|JSONRPCResponse|JSONRPCNotification|JSONRPCError|JSONRPCMessage)\(.*",
+        re.DOTALL,
+        rf"\1({REDACTED})",
+    ),
+    # httpcore: (b'set-cookie', b'...') in a header list.
+    _Rule(
+        _words(_SENSITIVE_HEADERS),
+        rf"""(\(b?['"](?:{_SENSITIVE_HEADERS})['"],\s*)b?(['"])(?:(?!\2)[^\\]|\\.)*\2""",
+        re.IGNORECASE,
+        rf"\1'{REDACTED}'",
+    ),
+    # A header line (``Set-Cookie: ...``) or a mapping entry (``'x-session-token': '...'``).
+    _Rule(
+        _words(_SENSITIVE_HEADERS),
+        rf"^(\s*(?:{_SENSITIVE_HEADERS})\s*:\s*)\S.*$",
+        re.IGNORECASE | re.MULTILINE,
+        rf"\1{REDACTED}",
+    ),
+    # "field": "..." (JSON, or JSON escaped inside a repr) and 'field': '...' / field='...' (Python reprs).
+    _Rule(
+        _words(_SENSITIVE_FIELDS, _SENSITIVE_HEADERS),
+        rf"""((?:\\*["'])(?:{_SENSITIVE_FIELDS}|{_SENSITIVE_HEADERS})(?:\\*["'])\s*:\s*|\b(?:{_SENSITIVE_FIELDS})=)"""
+        r"""(\\*["'])(?:(?!\2).)*?\2""",
+        re.IGNORECASE,
+        rf"\1\2{REDACTED}\2",
+    ),
+    # pydantic quotes the input it refused: the tail of a malformed body.
+    _Rule(
+        ("input_value=",),
+        r"input_value=.*?(?=, input_type=|\]$|$)",
+        re.DOTALL | re.MULTILINE,
+        f"input_value={REDACTED}",
+    ),
 )
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """Return ``text`` without message bodies, sensitive headers and fields, or any of ``secrets``."""
-    text = _BODY_DUMP.sub(rf"\1: {REDACTED} (message bodies are not logged)", text)
-    text = _MESSAGE_DUMP.sub(rf"\1({REDACTED})", text)
-    text = _HEADER_TUPLE.sub(rf"\1'{REDACTED}'", text)
-    text = _HEADER_LINE.sub(rf"\1{REDACTED}", text)
-    text = _FIELD.sub(rf"\1\2{REDACTED}\2", text)
-    text = _PYDANTIC_INPUT.sub(f"input_value={REDACTED}", text)
+    """Return ``text`` without message bodies, sensitive headers and fields, or any of ``secrets``.
+
+    A rule's pattern runs (and is compiled, on first need) only on text holding one of
+    its words, without which it cannot match: most lines need none of them. That test
+    is made on ASCII text only, where ``lower()`` agrees with ``re.IGNORECASE`` (which
+    also folds letters such as the long s); other text gets every rule.
+    """
+    lowered = text.lower() if text.isascii() else None
+    for rule in _RULES:
+        if lowered is None or any(word in lowered for word in rule.words):
+            rewritten = rule.compiled.sub(rule.replacement, text)
+            if rewritten != text:
+                text, lowered = rewritten, rewritten.lower() if rewritten.isascii() else None
     for secret in secrets:
         if secret:
             text = text.replace(secret, REDACTED)

@@ -78,3 +78,78 @@ def test_a_malformed_stream_line_from_v0_is_described_not_quoted(line: str) -> N
 
     assert "stream sent a data line that is not" in str(raised.value)
     assert SECRET not in str(raised.value)
+
+
+# -- rules run only where they can match: the same result as running every rule ------------------------------------
+
+_FRAGMENTS = [
+    "Authorization",
+    "author\u0131Zation",
+    "\u017fet-cookie",
+    "set-co\u212aie",
+    "x-session-token",
+    "X-V0-Api-Key",
+    "value",
+    "token",
+    "accessToken",
+    "client_secret",
+    "password",
+    "headers",
+    "input_value=",
+    "input_type=",
+    "JSONRPCRequest(",
+    "SessionMessage(",
+    "Received JSON",
+    "Sending message",
+    "chunk",
+    ": ",
+    "=",
+    "'",
+    '"',
+    '\\"',
+    "(b'",
+    "', b'",
+    "\n",
+    " ",
+    "]",
+    "[",
+    "{",
+    "}",
+    SECRET,
+    "plain words",
+    "é",
+]
+
+
+def _every_rule(text: str) -> str:
+    from v0_mcp._redact import _RULES
+
+    for rule in _RULES:
+        text = rule.compiled.sub(rule.replacement, text)
+    return text
+
+
+def test_skipping_the_rules_a_line_cannot_match_changes_nothing() -> None:
+    from hypothesis import example, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map("".join))
+    @example(f"author\u0131zation: {SECRET}")  # re.IGNORECASE folds these letters; lower() does not
+    @example(f"\u017fet-cookie: sid={SECRET}")
+    @example(f"{{'x-\u017fession-token': '{SECRET}'}}")
+    def same(text: str) -> None:
+        assert redact(text) == _every_rule(text), text
+
+    same()
+
+
+def test_a_plain_log_line_compiles_no_pattern() -> None:
+    """Startup logs a line or two: none of them should pay for compiling the redaction patterns."""
+    from v0_mcp._redact import _compile
+
+    _compile.cache_clear()
+    plain = redact("demo mode: serving an in-process v0 simulator with a seeded workspace (no key, no network)")
+    assert plain.startswith("demo mode") and _compile.cache_info().currsize == 0
+    assert redact(f"sent {{'token': '{SECRET}'}}") == f"sent {{'token': '{REDACTED}'}}"
+    assert _compile.cache_info().currsize == 1
