@@ -161,16 +161,9 @@ class Simulator:
         return endpoint
 
     async def _serve(self, op: Operation, request: Request) -> Response:
-        faults = self.faults
-        if faults.latency > 0 and faults.applies_to(op.id):
-            await anyio.sleep(faults.latency)
-        fate = faults.decide(op.id)
-        if fate == "drop":
-            return await _drop(request)
-        if fate == "error":
-            return error_response(faults.error_status, "Internal server error (simulated)")
-        if fate == "throttle":
-            return error_response(429, "Rate limit exceeded (simulated)", retry_after=faults.retry_after)
+        faulted = await self.faults.intercept(op.id, request, drop=_drop, error=error_response)
+        if faulted is not None:
+            return faulted
         ws = self.workspace(self._authenticate(request))
         now = self.clock()
         self._count(ws, now)

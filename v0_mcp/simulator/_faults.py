@@ -14,8 +14,15 @@ the transport's default ``raise_app_exceptions=True``.)
 from __future__ import annotations
 
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+import anyio
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
 
 __all__ = ["FaultDecision", "Faults"]
 
@@ -75,6 +82,30 @@ class Faults:
     def applies_to(self, operation_id: str) -> bool:
         """Whether faults are enabled for this operation."""
         return self.operations is None or operation_id in self.operations
+
+    async def intercept(
+        self,
+        operation_id: str,
+        request: Request,
+        *,
+        drop: Callable[[Request], Awaitable[Response]],
+        error: Callable[..., Response],
+        failed: str = "Internal server error (simulated)",
+    ) -> Response | None:
+        """Apply the faults to one request: wait out the latency, then answer as its fate says (None: serve it).
+
+        ``error`` makes an API's error body (``status, message, retry_after=``); ``failed`` is what a 500 says.
+        """
+        if self.latency > 0 and self.applies_to(operation_id):
+            await anyio.sleep(self.latency)
+        fate = self.decide(operation_id)
+        if fate == "drop":
+            return await drop(request)
+        if fate == "error":
+            return error(self.error_status, failed)
+        if fate == "throttle":
+            return error(429, "Rate limit exceeded (simulated)", retry_after=self.retry_after)
+        return None
 
     def decide(self, operation_id: str) -> FaultDecision | None:
         """Draw the fate of one request: dropped, failed, throttled or served."""

@@ -27,7 +27,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import anyio
 import httpx
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
@@ -149,16 +148,9 @@ class V2Api:
         return endpoint
 
     async def _serve(self, route: Operation, request: Request) -> Response:
-        faults = self.faults
-        if faults.latency > 0 and faults.applies_to(route.id):
-            await anyio.sleep(faults.latency)
-        fate = faults.decide(route.id)
-        if fate == "drop":
-            return await self.drop(request)
-        if fate == "error":
-            return error_response(faults.error_status, "Internal server error (simulated)")
-        if fate == "throttle":
-            return error_response(429, "Rate limit exceeded (simulated)", retry_after=faults.retry_after)
+        faulted = await self.faults.intercept(route.id, request, drop=self.drop, error=error_response)
+        if faulted is not None:
+            return faulted
         ws = self.authenticate(request)
         query = _parse_query(route.query, request)
         body = await _parse_body(route, request, self.config.max_body_bytes)

@@ -152,16 +152,10 @@ class VercelApi:
 
     async def _serve(self, op: str, fn: Handler, request: Request) -> Response:
         v2 = self.v2
-        faults = v2.faults
-        if faults.latency > 0 and faults.applies_to(op):
-            await anyio.sleep(faults.latency)
-        fate = faults.decide(op)
-        if fate == "drop":
-            return await v2.drop(request)
-        if fate == "error":
-            return vercel_error(faults.error_status, "An unexpected internal error occurred (simulated)")
-        if fate == "throttle":
-            return vercel_error(429, "Rate limit exceeded (simulated)", retry_after=faults.retry_after)
+        failed = "An unexpected internal error occurred (simulated)"
+        faulted = await v2.faults.intercept(op, request, drop=v2.drop, error=vercel_error, failed=failed)
+        if faulted is not None:
+            return faulted
         try:
             ws = v2.authenticate(request)
         except ApiError as exc:
