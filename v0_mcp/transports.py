@@ -18,7 +18,6 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any, Final
 
 import anyio
@@ -27,17 +26,12 @@ from ._lifecycle import shut_down
 from .settings import Settings
 
 if TYPE_CHECKING:  # the server (and the SDK) load only once the settings are known to be usable
+    from ._guard import ASGIApp, Receive, Scope, Send
     from .server import V0MCPServer
 
 __all__ = ["BearerTokenMiddleware", "allowed_host_patterns", "build_http_app", "is_loopback", "serve"]
 
 logger = logging.getLogger(__name__)
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 GRACE_SECONDS: Final = 1.0
 # Where OAuth clients look after a 401 (RFC 9728, RFC 8414, OpenID; the TypeScript SDK's fallbacks).

@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from .._errors import ApiError
 from .._ids import IdFactory
-from .._state import RateWindow
+from .._state import Hook, RateWindow
 
 __all__ = [
     "BuildEvent",
@@ -139,16 +139,6 @@ class McpServer:
     scope: str
     created_at: float
     updated_at: float
-
-
-@dataclass
-class Hook:
-    id: str
-    name: str
-    events: list[str]
-    url: str
-    chat_id: str | None
-    created_at: float
 
 
 @dataclass
