@@ -1,4 +1,4 @@
-"""Schema snapshots of tools (github-mcp-server's toolsnaps), one checker for both API versions."""
+"""Schema snapshots of tools (github-mcp-server's toolsnaps) and the context budget, for both API versions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,26 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mcp.types import Tool
+
+from bench.footprint import budget_tokens
+
+# Each profile's flags and its limit in tokens (chars / 4), the same for every API version.
+CONTEXT_BUDGETS = pytest.mark.parametrize(
+    ("profile", "argv", "limit"),
+    [
+        ("builder", [], 2_500),
+        ("all", ["--toolsets", "all"], 9_000),
+        ("all --read-only", ["--toolsets", "all", "--read-only"], 3_500),
+    ],
+)
+
+
+def budget_figure(label: str, profile: str, tools: list[Tool], limit: int) -> tuple[int, str]:
+    """The tools' tokens and the line that reports them (printed by the budget tests, as a figure to watch)."""
+    tokens = budget_tokens(tools)
+    return tokens, f"{label}: {profile}: {len(tools)} tools, {tokens} tokens (limit {limit})"
 
 
 def wire(tool: Tool) -> dict[str, Any]:

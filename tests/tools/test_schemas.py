@@ -12,9 +12,8 @@ import pytest
 from mcp.types import Tool
 from pydantic import BaseModel
 
-from bench.footprint import budget_tokens
 from tests.conftest import SPEC_DIR
-from tests.tools._toolsnaps import toolsnap_problems
+from tests.tools._toolsnaps import CONTEXT_BUDGETS, budget_figure, toolsnap_problems
 from tests.tools.conftest import ALL, V1_ENV, VOCABULARY_ENTRIES, connect, make_server
 from v0_mcp.cli import parse_settings
 from v0_mcp.settings import Settings
@@ -319,19 +318,10 @@ def test_no_stale_toolsnaps(all_tools: list[Tool]) -> None:
 # -- context budget -----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("profile", "argv", "limit"),
-    [
-        ("builder", [], 2_500),
-        ("all", ["--toolsets", "all"], 9_000),
-        ("all --read-only", ["--toolsets", "all", "--read-only"], 3_500),
-    ],
-)
+@CONTEXT_BUDGETS
 async def test_context_budget(profile: str, argv: list[str], limit: int, capsys: pytest.CaptureFixture[str]) -> None:
     tools = await list_tools(parse_settings(argv, env=V1_ENV))
-    tokens = budget_tokens(tools)
-    figure = f"context budget: {profile}: {len(tools)} tools, {tokens} tokens (limit {limit})"
+    tokens, figure = budget_figure("context budget", profile, tools, limit)
     with capsys.disabled():
         print(f"\n{figure}")
-
     assert tokens <= limit, figure

@@ -9,9 +9,8 @@ import jsonschema
 import pytest
 from mcp.types import Tool
 
-from bench.footprint import budget_tokens
 from tests.conftest import connect
-from tests.tools._toolsnaps import toolsnap_problems
+from tests.tools._toolsnaps import CONTEXT_BUDGETS, budget_figure, toolsnap_problems
 from tests.tools.v2.conftest import ALL_V2, ENTRIES_V2, make_v2_server
 from v0_mcp.api import build_client
 from v0_mcp.cli import parse_settings
@@ -125,18 +124,10 @@ def test_no_stale_toolsnaps(all_tools: list[Tool]) -> None:
 # -- context budget: the same measure and limits as v1 -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("profile", "argv", "limit"),
-    [
-        ("builder", [], 2_500),
-        ("all", ["--toolsets", "all"], 9_000),
-        ("all --read-only", ["--toolsets", "all", "--read-only"], 3_500),
-    ],
-)
+@CONTEXT_BUDGETS
 async def test_context_budget(profile: str, argv: list[str], limit: int, capsys: pytest.CaptureFixture[str]) -> None:
     tools = await list_tools(parse_settings(argv, env=V2_ENV))
-    tokens = budget_tokens(tools)
-    figure = f"context budget (v2): {profile}: {len(tools)} tools, {tokens} tokens (limit {limit})"
+    tokens, figure = budget_figure("context budget (v2)", profile, tools, limit)
     with capsys.disabled():
         print(f"\n{figure}")
     assert tokens <= limit, figure
